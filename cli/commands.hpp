@@ -1,0 +1,13 @@
+// One setup function per subcommand, each in its own file (cmd_*.cpp). A setup function adds the
+// subcommand and its options to the app; its callback stores the exit status in `status`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace kraft::cli {
+
+
+
+}  // namespace kraft::cli

@@ -1,0 +1,50 @@
+// kraft: wires the subcommands together. Logic lives in lib/; each subcommand in cli/cmd_*.cpp.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <map>
+
+#include "commands.hpp"
+#include "context.hpp"
+
+int main(int argc, char** argv) {
+    using namespace kraft::cli;
+    CLI::App app{"kraft: a searchable archive of Swedish municipal meeting protocols", "kraft"};
+    app.set_version_flag("--version", std::string("kraft ") + KRAFT_VERSION);
+    app.require_subcommand(1);
+
+    GlobalOptions g;
+    const std::map<std::string, ColorMode> colors{
+        {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+    app.add_option("--db", g.db, "Archive path (default: $KRAFT_DB or ~/.local/share/kraft/kraft.db)")
+        ->type_name("PATH");
+    app.add_flag("--json", g.json, "Machine-readable output on stdout");
+    app.add_option("--color", g.color, "Colour: auto, always or never")
+        ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case))
+        ->type_name("WHEN");
+    app.add_flag("-q,--quiet", g.quiet, "Print only errors");
+    app.add_flag("-v,--verbose", g.verbose, "Print more detail");
+
+    int status = kOk;
+    for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        std::cout << app.help();
+        return kOk;
+    } catch (const CLI::CallForAllHelp&) {
+        std::cout << app.help("", CLI::AppFormatMode::All);
+        return kOk;
+    } catch (const CLI::CallForVersion& e) {
+        std::cout << e.what() << '\n';
+        return kOk;
+    } catch (const CLI::ParseError& e) {
+        // --help after a subcommand arrives as CallForHelp from the subcommand; anything else
+        // is a usage error, exit 2 as the contract says.
+        report(e.what());
+        std::cerr << "Run 'kraft --help' for usage.\n";
+        return kUsage;
+    }
+    return status;
+}

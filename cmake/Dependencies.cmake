@@ -1,0 +1,17 @@
+# Every dependency comes from Debian's packages (see scripts/setup); nothing is downloaded.
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(SQLite3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# hunspell: the Swedish lexicon for OCR repair (hunspell-sv's sv_SE.aff/.dic).
+pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
+# Snowball's Swedish stemmer for the full-text tokenizer; libstemmer-dev ships no .pc file.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+add_library(kraft_stemmer INTERFACE)
+target_include_directories(kraft_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR})
+target_link_libraries(kraft_stemmer INTERFACE ${STEMMER_LIBRARY})
+
+set(KRAFT_HUNSPELL_DIR "/usr/share/hunspell" CACHE PATH "Where sv_SE.aff and sv_SE.dic live")

@@ -1,0 +1,34 @@
+#include "util/file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sys/stat.h>
+
+namespace kraft {
+
+Result<std::string> read_file(const std::string& path) {
+    if (path == "-") {
+        std::string data{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+        if (data.size() > kMaxInputBytes) return fail("-", 0, "input larger than 256 MiB");
+        return data;
+    }
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return fail(path, 0, std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) return fail(path, 0, "is a directory");
+    if (!S_ISREG(st.st_mode)) return fail(path, 0, "not a regular file");
+    if (static_cast<std::size_t>(st.st_size) > kMaxInputBytes)
+        return fail(path, 0, "file larger than 256 MiB; split it or raise kMaxInputBytes");
+    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) return fail(path, 0, std::strerror(errno));
+    std::string data(static_cast<std::size_t>(st.st_size), '\0');
+    const std::size_t got = std::fread(data.data(), 1, data.size(), f.get());
+    if (std::ferror(f.get())) return fail(path, 0, std::strerror(errno));
+    data.resize(got);  // the file may have shrunk since stat()
+    return data;
+}
+
+}  // namespace kraft
