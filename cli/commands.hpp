@@ -8,6 +8,8 @@
 
 namespace kraft::cli {
 
+void setup_repair(CLI::App& app, const GlobalOptions& g, int& status);
+
 
 
 }  // namespace kraft::cli

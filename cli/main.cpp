@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     app.add_flag("-v,--verbose", g.verbose, "Print more detail");
 
     int status = kOk;
+    setup_repair(app, g, status);
     for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
 
     try {

@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "decode/mojibake.hpp"
-#include "decode/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace kraft {
 

@@ -3,7 +3,7 @@
 #include <array>
 #include <optional>
 
-#include "decode/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace kraft {
 

@@ -1,4 +1,4 @@
-#include "decode/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace kraft::utf8 {
 

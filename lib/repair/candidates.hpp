@@ -1,0 +1,30 @@
+// Spelling candidates for an OCR-damaged word: every way of undoing up to N confusions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "repair/confusions.hpp"
+
+namespace kraft {
+
+struct Candidate {
+    std::u32string word;
+    double log_channel = 0;  // sum of log P(reading | original) over the undone confusions
+    int edits = 0;
+    bool slip = false;       // uses a rare letter slip
+    bool lowered_initial = false;  // an upper-case first letter became lower case ("Overstiga")
+    std::string undone;            // the confusions undone, e.g. "i→ä, o→ö"
+};
+
+struct CandidateLimits {
+    int max_edits = 3;
+    bool allow_slips = true;
+    std::size_t max_candidates = 4000;  // a bound on pathological tokens, not a tuning knob
+};
+
+// All variants of `token` with 1..max_edits confusions undone (the token itself excluded).
+std::vector<Candidate> candidates(const std::u32string& token, const ConfusionModel& model,
+                                  const CandidateLimits& limits);
+
+}  // namespace kraft

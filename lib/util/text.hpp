@@ -1,0 +1,30 @@
+// Unicode helpers on UTF-8 strings that several stages need (ICU underneath).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kraft::text {
+
+std::u32string to_u32(std::string_view utf8);  // ill-formed bytes become U+FFFD
+std::string to_utf8(std::u32string_view s);
+
+std::string lower(std::string_view utf8);  // full Unicode lower case (Å -> å)
+std::string upper_first(std::string_view utf8);
+
+bool is_alpha(char32_t c);
+bool is_upper(char32_t c);
+bool is_lower(char32_t c);
+bool starts_upper(std::string_view utf8);
+bool all_upper(std::string_view utf8);  // every letter upper case, at least one letter
+
+// Lower case with å, ä -> a, ö -> o, é -> e, ü -> u: the form OCR damage and accent-blind
+// search agree on ("nämnden", "namnden", "NÄMNDEN" all fold to "namnden").
+std::string fold(std::string_view utf8);
+
+// Display width in terminal columns (East Asian wide = 2, combining = 0).
+std::size_t display_width(std::string_view utf8);
+
+std::size_t code_points(std::string_view utf8);
+
+}  // namespace kraft::text
