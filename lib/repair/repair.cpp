@@ -17,9 +17,12 @@ constexpr double kDomainCount = 3.0;     // extra count for domain words (names,
 constexpr double kRealWordMargin = 1.1;  // log(3): a known word yields only to a 3x likelier twin
 constexpr double kLowerMidSentence = 4.6;  // log(100): "Overstiga" mid-sentence is "överstiga"
 
-// Skip what is not a repairable word: single letters, acronyms and party names in capitals.
+// Skip what is not a repairable word: single letters, and short words in capitals (acronyms and
+// parties: KSAU, MKB, SD). Longer words in capitals are headings ("SAMMANTRADESPROTOKOLL").
+constexpr std::size_t kMinCapitalsWord = 5;
 bool repairable(std::string_view word) {
-    return text::code_points(word) >= 2 && !text::all_upper(word);
+    const std::size_t n = text::code_points(word);
+    return n >= 2 && (n >= kMinCapitalsWord || !text::all_upper(word));
 }
 
 // "fOr", "FOrskola": a capital after a lower-case letter is the OCR's, so the word is not taken
@@ -118,7 +121,7 @@ DamageEstimate Repairer::estimate(std::string_view text) {
         if (t.in_address) continue;
         const std::string w(t.text(text));
         if (!repairable(w)) continue;
-        const Analysis& a = analyse(w);
+        const Analysis& a = analyse(text::all_upper(w) ? text::lower(w) : w);
         if (!a.known && !a.alternatives.empty()) ++d.fixable_unknown;
     }
     judge(d);
@@ -174,7 +177,9 @@ RepairResult Repairer::repair(std::string_view text) {
             continue;
         }
         if (t.kind != TokenKind::word || !repairable(w)) continue;
-        const Analysis& a = analyse(w);
+        // Words in capitals are looked up in lower case and put back in capitals.
+        const bool capitals = text::all_upper(w);
+        const Analysis& a = analyse(capitals ? lw : w);
         if (a.alternatives.empty()) continue;
 
         const std::string prev = folded_neighbour(i, -1), next = folded_neighbour(i, +1);
@@ -199,7 +204,7 @@ RepairResult Repairer::repair(std::string_view text) {
         double total = std::isfinite(own) ? std::exp(own - scores[best]) : 0;
         for (double sc : scores) total += std::isfinite(sc) ? std::exp(sc - scores[best]) : 0;
         const Scored& s = a.alternatives[best];
-        edits.push_back({t.begin, w.size(), w, s.word, 1.0 / total,
+        edits.push_back({t.begin, w.size(), w, capitals ? text::upper(s.word) : s.word, 1.0 / total,
                          (a.known ? "real-word error, likelier twin: " : "unknown word, lexicon: ") + s.undone});
     }
 

@@ -37,6 +37,12 @@ std::string lower(std::string_view s) {
     return to_utf8(u);
 }
 
+std::string upper(std::string_view s) {
+    std::u32string u = to_u32(s);
+    for (char32_t& c : u) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+    return to_utf8(u);
+}
+
 std::string upper_first(std::string_view s) {
     std::u32string u = to_u32(s);
     if (!u.empty()) u[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(u[0])));

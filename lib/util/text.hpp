@@ -10,6 +10,7 @@ std::u32string to_u32(std::string_view utf8);  // ill-formed bytes become U+FFFD
 std::string to_utf8(std::u32string_view s);
 
 std::string lower(std::string_view utf8);  // full Unicode lower case (Å -> å)
+std::string upper(std::string_view utf8);
 std::string upper_first(std::string_view utf8);
 
 bool is_alpha(char32_t c);

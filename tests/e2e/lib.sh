@@ -1,4 +1,4 @@
-# Shared helpers for the end-to-end tests. Each test: bash NAME.sh KRAFT SOURCE_DIR WORK_DIR.
+# Shared helpers for the end-to-end tests. Each test: bash NAME.sh KRAFT SOURCE_DIR WORK_DIR [OCR_SCORE].
 set -euo pipefail
 KRAFT=$1
 SRC=$2
