@@ -1,5 +1,8 @@
 #include "context.hpp"
 
+#include "commands.hpp"
+#include "segment/dates.hpp"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -42,6 +45,14 @@ bool use_color(const GlobalOptions& g, std::FILE* stream) {
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color) return false;
     return ::isatty(::fileno(stream)) != 0;
+}
+
+CLI::Validator date_validator() {
+    return CLI::Validator(
+        [](std::string& s) -> std::string {
+            return iso_date(s) ? "" : "'" + s + "' is not a date written YYYY-MM-DD";
+        },
+        "YYYY-MM-DD", "date");
 }
 
 }  // namespace kraft::cli

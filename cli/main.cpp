@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
 
     int status = kOk;
     setup_repair(app, g, status);
+    setup_parse(app, g, status);
     for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
 
     try {

@@ -23,3 +23,12 @@ Result<std::unique_ptr<Repairer>> open_repairer() {
 }
 
 }  // namespace kraft::cli
+
+namespace kraft::cli {
+
+Result<std::shared_ptr<const Grammar>> protocol_grammar() {
+    static Result<std::shared_ptr<const Grammar>> grammar = Grammar::load(grammar_dir());
+    return grammar;
+}
+
+}  // namespace kraft::cli

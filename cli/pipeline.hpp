@@ -6,6 +6,7 @@
 
 #include "decode/decode.hpp"
 #include "repair/repair.hpp"
+#include "segment/grammar.hpp"
 #include "util/error.hpp"
 
 namespace kraft::cli {
@@ -16,5 +17,8 @@ Result<DecodedText> read_and_decode(const std::string& path);
 // The repair model from grammar_dir() and hunspell's Swedish dictionary; loaded once per process.
 Result<std::shared_ptr<const RepairModel>> repair_model();
 Result<std::unique_ptr<Repairer>> open_repairer();
+
+// The protocol grammar from grammar_dir(); loaded once per process.
+Result<std::shared_ptr<const Grammar>> protocol_grammar();
 
 }  // namespace kraft::cli

@@ -1,0 +1,97 @@
+// kraft parse FILE [--no-repair] [--body NAME] [--date YYYY-MM-DD]: a protocol's structure.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "model/protocol_json.hpp"
+#include "pipeline.hpp"
+#include "segment/segment.hpp"
+
+namespace kraft::cli {
+
+namespace {
+
+struct ParseOptions {
+    std::string file;
+    bool no_repair = false;
+    std::string body, date;
+};
+
+void print_text(const Protocol& p) {
+    const Meeting& m = p.meeting;
+    std::cout << p.source << ": " << m.body.value_or("(body unknown)") << ", " << m.date.value_or("(date unknown)");
+    if (m.date_source) std::cout << " (" << *m.date_source << ")";
+    std::cout << ", " << p.paragraphs.size() << " paragraph(s)\n";
+    for (const Paragraph& para : p.paragraphs) {
+        std::cout << "\n§ " << para.number << "  " << para.title << '\n';
+        for (const auto& c : para.case_numbers) std::cout << "  case: " << c << '\n';
+        if (para.decision) {
+            std::cout << "  " << para.decision->by << ' ' << to_string(para.decision->kind);
+            if (para.decision->to) std::cout << " to " << *para.decision->to;
+            std::cout << ":\n";
+            int n = 0;
+            for (const auto& pt : para.decision->points) std::cout << "    " << ++n << ". " << pt << '\n';
+        }
+        for (const Statement& s : para.statements) {
+            std::cout << "  " << to_string(s.kind) << ':';
+            for (const auto& party : s.parties) std::cout << ' ' << party;
+            if (s.appendix) std::cout << " (bilaga " << *s.appendix << ')';
+            std::cout << '\n';
+        }
+        for (const Reference& r : para.references) {
+            std::cout << "  cites " << r.body << ' ' << r.date.value_or("?") << " § " << r.paragraph.value_or(0) << '\n';
+        }
+        if (!para.recipients.empty()) std::cout << "  sent to " << para.recipients.size() << " recipient(s)\n";
+    }
+}
+
+int run(const ParseOptions& o, const GlobalOptions& g) {
+    auto decoded = read_and_decode(o.file);
+    if (!decoded) {
+        report(decoded.error());
+        return kInputFailed;
+    }
+    std::string text = std::move(decoded->text);
+    std::optional<RepairSummary> summary;
+    if (!o.no_repair) {
+        auto repairer = open_repairer();
+        if (!repairer) {
+            report(repairer.error());
+            return kInputFailed;
+        }
+        RepairResult r = (*repairer)->repair(text);
+        summary = RepairSummary{r.damage.words, r.edits.size(), r.damage.level};
+        text = std::move(r.text);
+    }
+    auto grammar = protocol_grammar();
+    if (!grammar) {
+        report(grammar.error());
+        return kInputFailed;
+    }
+    SegmentOptions so;
+    if (!o.body.empty()) so.body = o.body;
+    if (!o.date.empty()) so.date = o.date;
+    auto protocol = segment(text, o.file, **grammar, so);
+    if (!protocol) {
+        report(protocol.error());
+        return kInputFailed;
+    }
+    if (g.json) write_json(std::cout, *protocol, summary, true);
+    else print_text(*protocol);
+    return kOk;
+}
+
+}  // namespace
+
+void setup_parse(CLI::App& app, const GlobalOptions& g, int& status) {
+    auto o = std::make_shared<ParseOptions>();
+    CLI::App* sub = app.add_subcommand("parse", "Print a protocol's structure: meeting, paragraphs, decisions, statements");
+    sub->add_option("file", o->file, "Protocol file, or - for standard input")->required();
+    sub->add_flag("--no-repair", o->no_repair, "Parse the text as it is, without OCR repair");
+    sub->add_option("--body", o->body, "The meeting's body, when the text does not name it");
+    sub->add_option("--date", o->date, "The meeting's date (YYYY-MM-DD), when the header has none")
+        ->check(date_validator());
+    sub->callback([o, &g, &status] { status = run(*o, g); });
+}
+
+}  // namespace kraft::cli

@@ -1,0 +1,80 @@
+// The protocol grammar: the RE2 patterns of grammars/protocol.tsv, the bodies of bodies.tsv and
+// the parties of parties.tsv, loaded once and passed as const& to the segmenter.
+//
+//   auto g = Grammar::load(dir);        // errors: "DIR/protocol.tsv:12: bad pattern: ..."
+//   if (auto m = g->first("paragraph", line)) int n = std::stoi(std::string(m->group("num")));
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/error.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace kraft {
+
+struct Pattern {
+    std::shared_ptr<const re2::RE2> re;
+    int line = 0;  // in protocol.tsv
+};
+
+// One match of a pattern: the whole match and its named groups (empty when they did not take part).
+class PatternMatch {
+public:
+    std::string_view whole() const { return groups_[0]; }
+    std::string_view group(const std::string& name) const;
+    bool has(const std::string& name) const { return !group(name).empty(); }
+    std::size_t begin(std::string_view subject) const { return static_cast<std::size_t>(groups_[0].data() - subject.data()); }
+    std::size_t end(std::string_view subject) const { return begin(subject) + groups_[0].size(); }
+
+private:
+    friend class Grammar;
+    std::vector<std::string_view> groups_;
+    const std::map<std::string, int>* names_ = nullptr;
+};
+
+struct Body {
+    std::string abbreviation;  // "-" when none
+    std::string name;
+};
+
+class Grammar {
+public:
+    // Reads protocol.tsv, bodies.tsv and parties.tsv from dir. Errors name the file and line:
+    // unknown pattern name, a pattern RE2 rejects, a required group missing, wrong field count.
+    static Result<std::shared_ptr<const Grammar>> load(const std::string& dir);
+    // The same from text in memory (for tests and fuzzing); bodies and parties may be empty.
+    static Result<std::shared_ptr<const Grammar>> from_text(std::string_view protocol_tsv, std::string_view bodies_tsv,
+                                                            std::string_view parties_tsv, const std::string& name);
+
+    // The first alternative of `name` that matches somewhere in `s` (or nullopt).
+    std::optional<PatternMatch> first(const std::string& name, std::string_view s) const;
+    // Every non-overlapping match of every alternative of `name`, in text order.
+    std::vector<PatternMatch> all(const std::string& name, std::string_view s) const;
+    bool matches(const std::string& name, std::string_view s) const { return first(name, s).has_value(); }
+    // The kinds X that have rows named PREFIX.X (e.g. "section." -> summary, decision, ...).
+    std::vector<std::string> kinds(const std::string& prefix) const;
+
+    // The stored abbreviation of a party as written ("5" -> "S"), or nullopt if not a party.
+    std::optional<std::string> party(std::string_view written) const;
+    // The full name for an abbreviation ("KF" -> "Kommunfullmäktige").
+    std::optional<std::string> body_for_abbreviation(std::string_view abbreviation) const;
+    // The abbreviation for a full name, matched case-insensitively ("kommunfullmäktiges" too).
+    std::optional<std::string> abbreviation_for_body(std::string_view name) const;
+    const std::vector<Body>& bodies() const { return bodies_; }
+
+private:
+    std::map<std::string, std::vector<Pattern>> patterns_;
+    std::map<const re2::RE2*, std::map<std::string, int>> group_names_;
+    std::vector<Body> bodies_;
+    std::map<std::string, std::string> parties_;
+};
+
+}  // namespace kraft

@@ -1,0 +1,499 @@
+// One paragraph (§): title, own case numbers, sections, decision, statements, references,
+// recipients and appendices.
+#include <algorithm>
+#include <map>
+
+#include "segment/case_numbers.hpp"
+#include "segment/dates.hpp"
+#include "segment/persons.hpp"
+#include "segment/segment.hpp"
+#include "util/text.hpp"
+
+namespace kraft {
+
+namespace {
+
+struct Section {
+    std::string kind = "none";  // none, summary, decision, proposal, basis, recipients, ...
+    std::string heading;
+    std::string to;             // proposal: the body proposed to
+    std::vector<const Line*> lines;
+};
+
+struct Appendix {
+    int number = 0;
+    std::vector<const Line*> lines;
+};
+
+std::optional<std::string> section_kind(const std::string& plain, const Grammar& g, std::string& to) {
+    std::string s = plain;
+    if (!s.empty() && s.back() == ':') s.pop_back();
+    for (const std::string& kind : g.kinds("section.")) {
+        if (auto m = g.first("section." + kind, s)) {
+            to = std::string(m->group("to"));
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+// The case number a line consists of, possibly labelled ("Dnr KS 2024/12"), or "".
+std::string case_only(const std::string& plain, const Grammar& g) {
+    std::string s = plain;
+    if (auto label = g.first("case_label", s)) {
+        s = std::string(label->group("id"));
+        if (s.empty()) return "";
+    }
+    if (auto m = g.first("case_number", s)) {
+        const std::string id(m->group("id"));
+        if (trim(s) == id) return id;
+    }
+    return "";
+}
+
+// Blocks of consecutive non-blank lines, each joined into one string.
+std::vector<std::pair<std::string, int>> blocks(const std::vector<const Line*>& lines) {
+    std::vector<std::pair<std::string, int>> out;
+    std::vector<std::string_view> cur;
+    int first = 0;
+    for (const Line* l : lines) {
+        if (l->blank) {
+            if (!cur.empty()) out.emplace_back(join_lines(cur), first);
+            cur.clear();
+            continue;
+        }
+        if (cur.empty()) first = l->number;
+        cur.push_back(l->plain);
+    }
+    if (!cur.empty()) out.emplace_back(join_lines(cur), first);
+    return out;
+}
+
+// Sentences of a block: split after . ! ? followed by a space and a capital.
+std::vector<std::string> sentences(const std::string& block) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 2 < block.size(); ++i) {
+        if ((block[i] == '.' || block[i] == '!' || block[i] == '?') && block[i + 1] == ' ') {
+            const std::u32string next = text::to_u32(std::string_view(block).substr(i + 2, 4));
+            if (!next.empty() && text::is_upper(next[0])) {
+                out.push_back(trim(std::string_view(block).substr(start, i + 1 - start)));
+                start = i + 2;
+            }
+        }
+    }
+    const std::string last = trim(std::string_view(block).substr(start));
+    if (!last.empty()) out.push_back(last);
+    return out;
+}
+
+std::string body_of_heading(const std::string& heading) {
+    // "Kommunstyrelsens beslut" -> "Kommunstyrelsen"
+    const std::size_t sp = heading.rfind(' ');
+    if (sp == std::string::npos) return "";
+    std::string who = heading.substr(0, sp);
+    if (text::lower(heading.substr(sp + 1)) != "beslut") return "";
+    if (who.ends_with("s")) who.pop_back();
+    return who;
+}
+
+Decision parse_decision(const Section& s, const Grammar& g, const std::optional<std::string>& body) {
+    Decision d;
+    d.by = body.value_or("");
+    if (s.kind == "proposal") {
+        d.kind = DecisionKind::proposes;
+        if (!s.to.empty()) d.to = text::upper_first(s.to);
+    } else if (auto who = body_of_heading(s.heading); !who.empty()) {
+        d.by = who;
+    }
+    std::vector<const Line*> rest;
+    bool intro_seen = false;
+    for (const Line* l : s.lines) {
+        if (!intro_seen && !l->blank) {
+            intro_seen = true;
+            if (auto m = g.first("decision_proposes", l->plain)) {
+                d.by = trim(m->group("by"));
+                d.kind = DecisionKind::proposes;
+                d.to = text::upper_first(trim(m->group("to")));
+                continue;
+            }
+            if (auto m = g.first("decision_decides", l->plain)) {
+                d.by = trim(m->group("by"));
+                if (s.kind != "proposal") d.kind = DecisionKind::decides;
+                continue;
+            }
+        }
+        rest.push_back(l);
+    }
+    // Points: numbered, else "att" bullets, else one per block of lines.
+    const bool numbered = std::any_of(rest.begin(), rest.end(), [&](const Line* l) {
+        auto m = g.first("decision_point", l->plain);
+        return m && m->has("num");
+    });
+    std::vector<std::vector<std::string_view>> points;
+    bool open = false;
+    for (const Line* l : rest) {
+        if (l->blank) {
+            if (!numbered) open = false;
+            continue;
+        }
+        auto m = g.first("decision_point", l->plain);
+        const bool starts = m && (numbered ? m->has("num") : true);
+        if (starts) {
+            points.push_back({m->group("text")});
+            open = true;
+        } else if (open && !points.empty()) {
+            points.back().push_back(l->plain);
+        } else if (!numbered) {
+            points.push_back({l->plain});
+            open = true;
+        }
+    }
+    for (const auto& p : points) {
+        std::string text = join_lines(p);
+        if (!text.empty()) d.points.push_back(std::move(text));
+    }
+    if (d.kind == DecisionKind::decides && !d.points.empty())
+        if (auto m = g.first("proposes_inline", d.points.front())) {
+            d.kind = DecisionKind::proposes;
+            d.to = text::upper_first(m->group("to"));
+        }
+    return d;
+}
+
+void add_statement(std::vector<Statement>& out, Statement s) {
+    for (Statement& o : out) {
+        if (o.kind != s.kind) continue;
+        const bool same_people = std::any_of(s.persons.begin(), s.persons.end(), [&](const Person& p) {
+            return std::any_of(o.persons.begin(), o.persons.end(), [&](const Person& q) { return q.name == p.name; });
+        });
+        if (!same_people) continue;
+        add_unique(o.persons, s.persons);
+        add_unique(o.parties, s.parties);
+        if (!o.appendix) o.appendix = s.appendix;
+        o.text += ' ' + s.text;
+        return;
+    }
+    out.push_back(std::move(s));
+}
+
+void statements_from(const Section& s, const Grammar& g, std::vector<Statement>& out) {
+    const std::string heading = text::lower(s.heading);
+    for (const auto& [block, line] : blocks(s.lines)) {
+        for (const std::string& sentence : sentences(block)) {
+            if (g.matches("not_statement", sentence)) continue;
+            const auto persons = find_persons(sentence, g);
+            std::optional<int> appendix;
+            if (auto m = g.first("statement_appendix", sentence)) appendix = std::stoi(std::string(m->group("num")));
+            std::vector<StatementKind> kinds;
+            if (g.matches("protocol_note", sentence)) kinds.push_back(StatementKind::protocol_note);
+            if (g.matches("special_statement", sentence)) kinds.push_back(StatementKind::special_statement);
+            if (g.matches("reservation", sentence)) kinds.push_back(StatementKind::reservation);
+            if (kinds.empty() && !persons.empty() && s.kind == "statements" && sentence.find("yrka") == std::string::npos) {
+                // A list of names under a "Reservation" / "Särskilt yttrande" heading.
+                if (g.matches("protocol_note", heading)) kinds.push_back(StatementKind::protocol_note);
+                else if (g.matches("special_statement", heading)) kinds.push_back(StatementKind::special_statement);
+                else if (g.matches("reservation", heading)) kinds.push_back(StatementKind::reservation);
+            }
+            for (StatementKind k : kinds) {
+                if (persons.empty()) {
+                    // "Det särskilda yttrandet intas som bilaga 12": the appendix of the last one.
+                    auto it = std::find_if(out.rbegin(), out.rend(), [&](const Statement& o) { return o.kind == k; });
+                    if (it != out.rend() && appendix && !it->appendix) it->appendix = appendix;
+                    continue;
+                }
+                Statement st;
+                st.kind = k;
+                st.persons = persons;
+                for (const Person& p : persons) add_unique(st.parties, {p.party});
+                add_unique(st.parties, find_parties(sentence, g));
+                st.appendix = appendix;
+                st.text = sentence;
+                st.line = line;
+                add_statement(out, std::move(st));
+            }
+        }
+    }
+}
+
+void attach_appendix(const Appendix& a, const Grammar& g, std::vector<Statement>& out) {
+    std::vector<const Line*> content;
+    for (const Line* l : a.lines)
+        if (!l->blank) content.push_back(l);
+    if (content.empty()) return;
+    // Signers stand in the last lines; "Med instämmande av" joins the one after it.
+    std::vector<Person> signers;
+    const std::size_t from = content.size() > 8 ? content.size() - 8 : 0;
+    for (std::size_t i = from; i < content.size(); ++i) add_unique(signers, find_persons(content[i]->plain, g));
+    std::vector<std::string_view> parts;
+    for (const Line* l : content) parts.push_back(l->plain);
+    const std::string body = join_lines(parts);
+
+    auto it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.appendix == a.number; });
+    if (it == out.end()) {
+        // An appendix titled as a statement, announced without its number.
+        std::optional<StatementKind> kind;
+        for (std::size_t i = 0; i < std::min<std::size_t>(content.size(), 3) && !kind; ++i) {
+            const std::string& h = content[i]->plain;
+            if (h.size() > 40) continue;
+            if (g.matches("special_statement", h)) kind = StatementKind::special_statement;
+            else if (g.matches("protocol_note", h)) kind = StatementKind::protocol_note;
+            else if (g.matches("reservation", h)) kind = StatementKind::reservation;
+        }
+        if (!kind) return;
+        it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.kind == *kind && !s.appendix; });
+        if (it == out.end()) {
+            if (signers.empty()) return;
+            Statement st;
+            st.kind = *kind;
+            st.line = content.front()->number;
+            out.push_back(st);
+            it = out.end() - 1;
+        }
+        it->appendix = a.number;
+    }
+    add_unique(it->persons, signers);
+    for (const Person& p : signers) add_unique(it->parties, {p.party});
+    it->text += (it->text.empty() ? "" : "\n\n") + body;
+}
+
+// Items of a Beslutsunderlag list: a bulleted list keeps unbulleted lines with the item above,
+// unless such a line cites a decision of its own (the OCR may have lost its bullet).
+std::vector<std::pair<std::string, int>> basis_items(const std::vector<const Line*>& lines, const Grammar& g) {
+    const auto bullet = [](const std::string& s) {
+        return s.starts_with("- ") || s.starts_with("• ") || s.starts_with("* ") || s.starts_with("– ") ||
+               s.starts_with("e ") || s.starts_with("o ") || s.starts_with("¢ ") || s == "•";
+    };
+    std::size_t bullets = 0, nonblank = 0;
+    for (const Line* l : lines) {
+        if (l->blank) continue;
+        ++nonblank;
+        bullets += bullet(l->plain);
+    }
+    const bool bulleted = bullets * 2 >= nonblank && bullets > 0;
+    std::vector<std::pair<std::vector<std::string_view>, int>> items;
+    for (const Line* l : lines) {
+        if (l->blank) continue;
+        std::string_view s = l->plain;
+        const bool b = bullet(l->plain);
+        if (b) s.remove_prefix(std::min(s.size(), s.find(' ') == std::string_view::npos ? s.size() : s.find(' ') + 1));
+        if (items.empty() || !bulleted || b || g.matches("reference", s)) items.push_back({{s}, l->number});
+        else items.back().first.push_back(s);
+    }
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& [parts, line] : items) out.emplace_back(join_lines(parts), line);
+    return out;
+}
+
+std::vector<Reference> references_in(const std::string& s, int line, const Grammar& g) {
+    std::vector<Reference> out;
+    const auto matches = g.all("reference", s);
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        const PatternMatch& m = matches[i];
+        Reference r;
+        r.body = trim(m.group("body"));
+        // "Beslut fritidsnämnden 250619 § 91": the word before the body is not part of it.
+        for (const char* lead : {"Beslut ", "beslut ", "Förslag ", "Protokoll "})
+            if (r.body.starts_with(lead) && r.body.size() > std::string_view(lead).size() + 2)
+                r.body = r.body.substr(std::string_view(lead).size());
+        r.body_name = resolve_body(r.body, g);
+        r.paragraph = std::stoi(std::string(m.group("num")));
+        if (m.has("date6")) r.date = date_from_yymmdd(m.group("date6"));
+        else if (m.has("isodate")) r.date = iso_date(m.group("isodate"));
+        else if (m.has("day")) r.date = date_from_words(m.group("day"), m.group("month"), m.group("year"));
+        // What follows, up to the next reference, says what happened there.
+        const std::size_t from = m.end(s);
+        const std::size_t to = i + 1 < matches.size() ? matches[i + 1].begin(s) : s.size();
+        const std::string_view tail = std::string_view(s).substr(from, to - from);
+        if (auto res = g.first("reference_reservation", tail)) r.reservation_parties = find_parties(res->group("parties"), g);
+        if (auto st = g.first("reference_statement", tail)) r.statement_parties = find_parties(st->group("parties"), g);
+        if (auto c = g.first("case_number", tail)) r.case_number = normalize_case_number(c->group("id"));
+        if (r.case_number && r.case_number->empty()) r.case_number.reset();
+        r.text = s;
+        r.line = line;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void add_reference(std::vector<Reference>& to, Reference r) {
+    for (Reference& o : to) {
+        if (o.paragraph == r.paragraph && o.date == r.date && o.body_name == r.body_name) {
+            add_unique(o.reservation_parties, r.reservation_parties);
+            add_unique(o.statement_parties, r.statement_parties);
+            if (!o.case_number) o.case_number = r.case_number;
+            return;
+        }
+    }
+    to.push_back(std::move(r));
+}
+
+}  // namespace
+
+Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std::size_t end, const HeadingLine& heading,
+                          const Grammar& g, const std::optional<std::string>& body) {
+    Paragraph p;
+    p.number = heading.number;
+    p.line_begin = lines[begin].number;
+    p.line_end = p.line_begin;
+    for (std::size_t k = begin; k < end; ++k)
+        if (!lines[k].blank && !lines[k].furniture) p.line_end = lines[k].number;
+
+    // Title and the paragraph's own case numbers.
+    std::string title;
+    std::string to_ignored;
+    if (std::string c = case_only(heading.rest, g); !c.empty()) {
+        p.case_numbers.push_back(c);
+    } else if (auto label = g.first("case_label", heading.rest); label && label->has("id")) {
+        if (auto m = g.first("case_number", label->group("id"))) p.case_numbers.emplace_back(m->group("id"));
+    } else {
+        title = heading.rest;
+    }
+    std::size_t k = begin + 1;
+    int title_lines = title.empty() ? 0 : 1, blanks = 0;
+    for (; k < end; ++k) {
+        const Line& l = lines[k];
+        if (l.furniture) continue;
+        if (l.blank) {
+            if (!title.empty() || ++blanks > 2) break;
+            continue;
+        }
+        if (std::string c = case_only(l.plain, g); !c.empty()) {
+            p.case_numbers.push_back(c);
+            continue;
+        }
+        if (section_kind(l.plain, g, to_ignored) || g.matches("appendix", l.plain)) break;
+        if (title.empty()) {
+            title = l.plain;
+            title_lines = 1;
+            continue;
+        }
+        const bool continues = title.back() != '.' && title.back() != ':' && !l.plain.ends_with('.') &&
+                               title_lines < 3 && title.size() + l.plain.size() < 250;
+        if (!continues) break;
+        title = join_lines({title, l.plain});
+        ++title_lines;
+    }
+    // A case number may follow the title after a blank line.
+    for (std::size_t look = k, seen = 0; look < end && seen < 3; ++look) {
+        const Line& l = lines[look];
+        if (l.blank || l.furniture) continue;
+        ++seen;
+        std::string c = case_only(l.plain, g);
+        if (c.empty()) break;
+        p.case_numbers.push_back(c);
+        k = look + 1;
+    }
+    p.title = title;
+
+    // Sections and appendices.
+    std::vector<Section> sections(1);
+    std::vector<Appendix> appendices;
+    bool trailing = false;  // a document after the appendices (e.g. the tjänsteskrivelse)
+    std::vector<std::string_view> text_parts{lines[begin].plain};
+    for (; k < end; ++k) {
+        const Line& l = lines[k];
+        if (l.furniture) continue;
+        text_parts.push_back(l.plain);
+        if (trailing) continue;
+        if (auto m = g.first("appendix", l.plain)) {
+            appendices.push_back({std::stoi(std::string(m->group("num"))), {}});
+            continue;
+        }
+        if (!appendices.empty()) {
+            Appendix& a = appendices.back();
+            if (!l.blank && a.lines.size() >= 3) {
+                std::size_t n = k + 1;
+                while (n < end && (lines[n].blank || lines[n].furniture)) ++n;
+                if (n < end && n == k + 1 && !case_only(lines[n].plain, g).empty() && case_only(l.plain, g).empty()) {
+                    trailing = true;
+                    continue;
+                }
+            }
+            a.lines.push_back(&l);
+            continue;
+        }
+        std::string to;
+        if (auto kind = section_kind(l.plain, g, to)) {
+            sections.push_back({*kind, l.plain, to, {}});
+            if (!sections.back().heading.empty() && sections.back().heading.back() == ':') sections.back().heading.pop_back();
+            continue;
+        }
+        sections.back().lines.push_back(&l);
+    }
+    p.text = [&] {
+        std::string t;
+        for (std::string_view s : text_parts) {
+            if (!t.empty()) t += '\n';
+            t += s;
+        }
+        return t;
+    }();
+
+    for (const Section& s : sections) {
+        if (s.kind == "summary" && p.summary.empty()) {
+            std::vector<std::string_view> parts;
+            for (const Line* l : s.lines) parts.push_back(l->plain);
+            p.summary = join_lines(parts);
+        }
+        if ((s.kind == "decision" || s.kind == "proposal") && !p.decision) {
+            Decision d = parse_decision(s, g, body);
+            if (!d.points.empty()) p.decision = std::move(d);
+        }
+        if (s.kind == "none" || s.kind == "decision" || s.kind == "proposal" || s.kind == "decision_process" ||
+            s.kind == "motions" || s.kind == "statements" || s.kind == "vote" || s.kind == "jav")
+            statements_from(s, g, p.statements);
+        if (s.kind == "decision_process" || s.kind == "motions")
+            for (const auto& [block, line] : blocks(s.lines))
+                for (const std::string& sentence : sentences(block))
+                    if (sentence.find(" yrkar ") != std::string::npos || sentence.find(" yrkade ") != std::string::npos)
+                        p.motions.push_back({find_persons(sentence, g), sentence});
+        if (s.kind == "basis") {
+            for (const auto& [item, line] : basis_items(s.lines, g))
+                for (Reference& r : references_in(item, line, g)) add_reference(p.references, std::move(r));
+        } else if (s.kind != "recipients") {
+            for (const auto& [block, line] : blocks(s.lines))
+                for (const std::string& sentence : sentences(block))
+                    for (Reference& r : references_in(sentence, line, g)) add_reference(p.references, std::move(r));
+        }
+        if (s.kind == "recipients")
+            for (const Line* l : s.lines) {
+                if (l->blank) continue;
+                std::string r = l->plain;
+                for (const char* b : {"- ", "• ", "* ", "– "})
+                    if (r.starts_with(b)) r = trim(std::string_view(r).substr(std::string_view(b).size()));
+                if (!r.empty()) p.recipients.push_back(r);
+            }
+    }
+    if (!p.decision) {
+        // A decision stated without a heading: the first "X beslutar" line and what follows.
+        for (const Section& s : sections) {
+            if (s.kind != "none" && s.kind != "decision_process") continue;
+            for (std::size_t i = 0; i < s.lines.size() && !p.decision; ++i) {
+                if (!g.matches("decision_decides", s.lines[i]->plain) && !g.matches("decision_proposes", s.lines[i]->plain)) continue;
+                Section d{"decision", "", "", {s.lines.begin() + static_cast<long>(i), s.lines.end()}};
+                Decision dec = parse_decision(d, g, body);
+                if (!dec.points.empty()) p.decision = std::move(dec);
+            }
+        }
+    }
+    for (const Appendix& a : appendices) attach_appendix(a, g, p.statements);
+
+    // Case numbers cited in the text, other than the paragraph's own ("(STK-" + "2023-137)" joined).
+    const std::string joined = join_lines(text_parts);
+    std::vector<std::string> own;
+    for (const auto& c : p.case_numbers) own.push_back(normalize_case_number(c));
+    std::vector<std::string> cited_keys;
+    for (const PatternMatch& m : g.all("case_number", joined)) {
+        const std::string id(m.group("id"));
+        const std::string key = normalize_case_number(id);
+        if (key.empty() || std::find(own.begin(), own.end(), key) != own.end() ||
+            std::find(cited_keys.begin(), cited_keys.end(), key) != cited_keys.end())
+            continue;
+        cited_keys.push_back(key);
+        p.cited_cases.push_back(id);
+    }
+    return p;
+}
+
+}  // namespace kraft

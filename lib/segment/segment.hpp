@@ -1,0 +1,43 @@
+// segment: protocol text (decoded, repaired) -> Protocol (meeting, paragraphs, decisions,
+// statements, references), driven by the Grammar.
+//
+//   auto p = segment(text, "kf-2026-01-22.txt", *grammar, {});
+//   if (!p) report(p.error());   // "kf.txt: no paragraph (§) found"
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/protocol.hpp"
+#include "segment/grammar.hpp"
+#include "segment/lines.hpp"
+
+namespace kraft {
+
+struct SegmentOptions {
+    std::optional<std::string> body;  // --body: used when the text names none
+    std::optional<std::string> date;  // --date: used when the header has none
+    bool date_from_file_name = true;  // a YYYY-MM-DD in the source's name counts after --date
+};
+
+// Errors: no paragraph (§) found; empty text.
+Result<Protocol> segment(std::string_view text, const std::string& source, const Grammar& g,
+                         const SegmentOptions& options);
+
+// The parts, for tests.
+struct HeadingLine {
+    std::size_t line = 0;  // index into lines
+    int number = 0;
+    std::string rest;
+};
+std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines, const Grammar& g);
+Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
+                          const HeadingLine& heading, const Grammar& g, const std::optional<std::string>& body);
+// A body's name as written -> its full name: "KF" -> "Kommunfullmäktige",
+// "Arbetsmarknads- och socialnämndens" -> "Arbetsmarknads- och socialnämnden".
+std::string resolve_body(std::string_view written, const Grammar& g);
+Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, const Grammar& g);
+
+}  // namespace kraft
