@@ -1,7 +1,6 @@
 // Finding the lines that start paragraphs, and only those: not tables of contents, not citations,
 // not a § mentioned again in an appendix.
 #include <algorithm>
-#include <map>
 
 #include "segment/segment.hpp"
 #include "util/text.hpp"
@@ -27,20 +26,14 @@ std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines,
         int weight = 0;  // section headings in its block: real paragraphs have some
     };
     std::vector<Candidate> cands;
-    bool in_toc = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& l = lines[i];
-        if (l.page_break) in_toc = false;
-        if (l.blank || l.furniture || l.table) continue;
-        if (g.matches("toc_heading", l.plain)) {
-            in_toc = true;
-            continue;
-        }
+        if (l.blank || l.furniture || l.table || g.matches("toc_heading", l.plain)) continue;
         const auto m = g.first("paragraph", l.plain);
         if (!m) continue;
         const std::string rest(m->group("rest"));
         if (!title_like(rest)) continue;
-        Candidate c{{i, std::stoi(std::string(m->group("num"))), rest}, in_toc, 0};
+        Candidate c{{i, std::stoi(std::string(m->group("num"))), rest}, false, 0};
         // Dot leaders to a page number in the heading's first lines: a table of contents entry.
         for (std::size_t k = i; k < lines.size() && k < i + 4; ++k) {
             if (k > i && (lines[k].blank || g.matches("paragraph", lines[k].plain))) break;
@@ -48,35 +41,41 @@ std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines,
         }
         cands.push_back(std::move(c));
     }
-    // Weigh each candidate by the section headings before the next candidate.
+    // Weigh each candidate by its block: lines of text, and section headings counting more.
     const std::vector<std::string> kinds = g.kinds("section.");
     for (std::size_t c = 0; c < cands.size(); ++c) {
         const std::size_t end = c + 1 < cands.size() ? cands[c + 1].h.line : lines.size();
-        for (std::size_t k = cands[c].h.line + 1; k < end; ++k)
+        for (std::size_t k = cands[c].h.line + 1; k < end; ++k) {
+            if (lines[k].blank || lines[k].furniture) continue;
+            cands[c].weight += 1;
             for (const std::string& kind : kinds)
-                if (!lines[k].furniture && g.matches("section." + kind, lines[k].plain)) {
-                    ++cands[c].weight;
+                if (g.matches("section." + kind, lines[k].plain)) {
+                    cands[c].weight += 10;
                     break;
                 }
-        if (cands[c].toc && cands[c].weight > 0 && end - cands[c].h.line > 6) cands[c].toc = false;
+        }
     }
-    // One heading per number: the one with the most structure (a table of contents without dot
-    // leaders repeats every number with no sections under it).
-    std::map<int, std::size_t> best;
-    for (std::size_t c = 0; c < cands.size(); ++c) {
-        if (cands[c].toc) continue;
-        auto [it, fresh] = best.emplace(cands[c].h.number, c);
-        if (!fresh && cands[c].weight > cands[it->second].weight) it->second = c;
+    // Numbers rise through a protocol. Of all rising sequences of candidates, keep the heaviest:
+    // a table of contents (tiny blocks) loses to the paragraphs it lists, and a § mentioned again
+    // in an appendix cannot follow its own paragraph.
+    std::vector<std::size_t> idx;
+    for (std::size_t c = 0; c < cands.size(); ++c)
+        if (!cands[c].toc) idx.push_back(c);
+    std::vector<long> best(idx.size());
+    std::vector<long> prev(idx.size(), -1);
+    for (std::size_t a = 0; a < idx.size(); ++a) {
+        best[a] = cands[idx[a]].weight + 1;
+        for (std::size_t b = 0; b < a; ++b)
+            if (cands[idx[b]].h.number < cands[idx[a]].h.number && best[b] + cands[idx[a]].weight + 1 > best[a]) {
+                best[a] = best[b] + cands[idx[a]].weight + 1;
+                prev[a] = static_cast<long>(b);
+            }
     }
     std::vector<HeadingLine> out;
-    int last = -1;
-    for (std::size_t c = 0; c < cands.size(); ++c) {
-        if (cands[c].toc || best[cands[c].h.number] != c) continue;
-        // Numbers rise through a protocol; a lower or equal one is a mention (e.g. in an appendix).
-        if (cands[c].h.number <= last) continue;
-        last = cands[c].h.number;
-        out.push_back(cands[c].h);
-    }
+    if (idx.empty()) return out;
+    long at = static_cast<long>(std::max_element(best.begin(), best.end()) - best.begin());
+    for (; at >= 0; at = prev[static_cast<std::size_t>(at)]) out.push_back(cands[idx[static_cast<std::size_t>(at)]].h);
+    std::reverse(out.begin(), out.end());
     return out;
 }
 

@@ -132,13 +132,23 @@ Decision parse_decision(const Section& s, const Grammar& g, const std::optional<
     });
     std::vector<std::vector<std::string_view>> points;
     bool open = false;
+    const Line* prev_line = nullptr;
     for (const Line* l : rest) {
         if (l->blank) {
             if (!numbered) open = false;
+            prev_line = l;
             continue;
         }
         auto m = g.first("decision_point", l->plain);
-        const bool starts = m && (numbered ? m->has("num") : true);
+        // An unbulleted "att ..." line continues a sentence wrapped before it ("... åtgärder för"
+        // / "att uppnå ...") unless the line before ended one.
+        const bool after_break = !prev_line || prev_line->blank || prev_line->plain.ends_with(';') ||
+                                 prev_line->plain.ends_with(':') || prev_line->plain.ends_with('.') ||
+                                 prev_line->plain.ends_with(',');
+        const bool bulleted = l->plain.starts_with("-") || l->plain.starts_with("•") || l->plain.starts_with("–") ||
+                              l->plain.starts_with("*");
+        const bool starts = m && (numbered ? m->has("num") : (bulleted || after_break));
+        prev_line = l;
         if (starts) {
             points.push_back({m->group("text")});
             open = true;
@@ -369,6 +379,7 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
             continue;
         }
         const bool continues = title.back() != '.' && title.back() != ':' && !l.plain.ends_with('.') &&
+                               !g.matches("decision_decides", l.plain) && !g.matches("decision_proposes", l.plain) &&
                                title_lines < 3 && title.size() + l.plain.size() < 250;
         if (!continues) break;
         title = join_lines({title, l.plain});
