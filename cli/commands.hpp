@@ -10,6 +10,10 @@ namespace kraft::cli {
 
 void setup_repair(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_parse(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_import(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_search(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_timeline(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_show(CLI::App& app, const GlobalOptions& g, int& status);
 
 // Accepts a real calendar date written YYYY-MM-DD.
 CLI::Validator date_validator();

@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
     int status = kOk;
     setup_repair(app, g, status);
     setup_parse(app, g, status);
+    setup_import(app, g, status);
+    setup_search(app, g, status);
+    setup_timeline(app, g, status);
+    setup_show(app, g, status);
     for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
 
     try {

@@ -1,0 +1,109 @@
+// kraft search QUERY [filters] [--limit N] [--exact]: ranked hits with snippets.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "pipeline.hpp"
+#include "query/search.hpp"
+#include "terminal.hpp"
+#include "util/json_writer.hpp"
+
+namespace kraft::cli {
+
+namespace {
+
+struct SearchArgs {
+    std::vector<std::string> words;
+    std::string case_number, body, from, to, kind, person, party;
+    int limit = 20;
+    bool exact = false;
+};
+
+std::string plain_snippet(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != '\x02' && c != '\x03') out += c == '\n' ? ' ' : c;
+    return out;
+}
+
+int run(const SearchArgs& a, const GlobalOptions& g) {
+    auto grammar = protocol_grammar();
+    if (!grammar) {
+        report(grammar.error());
+        return kInputFailed;
+    }
+    auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
+    if (!archive) {
+        report(archive.error());
+        return kArchive;
+    }
+    SearchQuery q;
+    for (const auto& w : a.words) q.text += (q.text.empty() ? "" : " ") + w;
+    const auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
+    q.case_number = opt(a.case_number);
+    q.body = opt(a.body);
+    q.from = opt(a.from);
+    q.to = opt(a.to);
+    q.kind = opt(a.kind);
+    q.person = opt(a.person);
+    q.party = opt(a.party);
+    q.limit = a.limit;
+    q.exact = a.exact;
+    auto r = search(**archive, q, **grammar);
+    if (!r) {
+        report(r.error().error);
+        return r.error().usage ? kUsage : kArchive;
+    }
+    if (g.json) {
+        JsonWriter j(std::cout);
+        j.begin_object().key("query").value(q.text).key("total").value(static_cast<long long>(r->total));
+        j.key("hits").begin_array();
+        for (const SearchHit& h : r->hits) {
+            j.begin_object();
+            j.key("date").value(h.date).key("body").value(h.body).key("paragraph").value(h.paragraph);
+            j.key("title").value(h.title).key("case_numbers").begin_array();
+            for (const auto& c : h.case_numbers) j.value(c);
+            j.end_array();
+            j.key("kind").value(h.kind).key("snippet").value(plain_snippet(h.snippet)).key("source").value(h.source);
+            j.end_object();
+        }
+        j.end_array().end_object();
+        std::cout << '\n';
+        return kOk;
+    }
+    const Style st{use_color(g, stdout)};
+    const std::size_t width = terminal_width();
+    std::cout << r->total << (r->total == 1 ? " hit" : " hits");
+    if (static_cast<std::int64_t>(r->hits.size()) < r->total) std::cout << ", showing " << r->hits.size();
+    std::cout << '\n';
+    for (const SearchHit& h : r->hits) {
+        std::string head = st.bold(h.date.value_or("(no date)")) + "  " + st.color(36, h.body) + "  § " +
+                           std::to_string(h.paragraph) + "  " + h.title;
+        for (const auto& c : h.case_numbers) head += "  " + st.color(35, c);
+        head += "  " + st.dim(h.kind);
+        std::cout << '\n' << head << '\n';
+        for (const std::string& line : wrap(st.highlight(h.snippet), width > 8 ? width - 4 : width)) std::cout << "    " << line << '\n';
+    }
+    return kOk;
+}
+
+}  // namespace
+
+void setup_search(CLI::App& app, const GlobalOptions& g, int& status) {
+    auto a = std::make_shared<SearchArgs>();
+    CLI::App* sub = app.add_subcommand("search", "Search the archive: words, a case number, § N, with filters");
+    sub->add_option("query", a->words, "Words (any inflection, with or without å/ä/ö), FTS5 syntax, a case number or § N");
+    sub->add_option("--case", a->case_number, "Only paragraphs of this case");
+    sub->add_option("--body", a->body, "Only this body (name or abbreviation, e.g. KF)");
+    sub->add_option("--from", a->from, "Meetings on or after this date (YYYY-MM-DD)")->check(date_validator());
+    sub->add_option("--to", a->to, "Meetings on or before this date (YYYY-MM-DD)")->check(date_validator());
+    sub->add_option("--kind", a->kind, "decision, reservation, special_statement, protocol_note or any")
+        ->check(CLI::IsMember({"decision", "paragraph", "reservation", "special_statement", "protocol_note", "any"}));
+    sub->add_option("--person", a->person, "Only statements by this person (part of the name)");
+    sub->add_option("--party", a->party, "Only statements by this party (S, M, SD, ...)");
+    sub->add_option("--limit", a->limit, "Hits to show (default 20)")->check(CLI::Range(1, 100000));
+    sub->add_flag("--exact", a->exact, "Match å/ä/ö and the word's form exactly as typed");
+    sub->callback([a, &g, &status] { status = run(*a, g); });
+}
+
+}  // namespace kraft::cli

@@ -1,0 +1,113 @@
+// kraft timeline CASE: every handling of a case, drawn as a vertical time line.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "pipeline.hpp"
+#include "query/timeline.hpp"
+#include "terminal.hpp"
+#include "util/json_writer.hpp"
+#include "util/text.hpp"
+
+namespace kraft::cli {
+
+namespace {
+
+std::string kind_label(const std::string& kind) {
+    if (kind == "reservation") return "reservation";
+    if (kind == "special_statement") return "särskilt yttrande";
+    return "protokollsanteckning";
+}
+
+void print_json(const Timeline& t) {
+    JsonWriter j(std::cout);
+    j.begin_object().key("case").value(t.case_number).key("events").begin_array();
+    for (const TimelineEvent& e : t.events) {
+        j.begin_object();
+        j.key("date").value(e.date).key("body").value(e.body).key("paragraph").value(e.paragraph);
+        j.key("title").value(e.title).key("origin").value(e.origin).key("decision").value(e.decision);
+        j.key("statements").begin_array();
+        for (const TimelineStatement& s : e.statements) {
+            j.begin_object().key("kind").value(s.kind).key("parties").begin_array();
+            for (const auto& p : s.parties) j.value(p);
+            j.end_array().end_object();
+        }
+        j.end_array();
+        j.key("source").value(e.source);
+        j.end_object();
+    }
+    j.end_array().key("related_cases").begin_array();
+    for (const auto& c : t.related_cases) j.value(c);
+    j.end_array().end_object();
+    std::cout << '\n';
+}
+
+void draw(const Timeline& t, const Style& st, std::size_t width) {
+    std::cout << st.bold(t.case_number) << " — " << t.events.size() << (t.events.size() == 1 ? " event" : " events") << "\n\n";
+    const std::string pad(12, ' ');
+    const std::size_t text_width = width > 20 ? width - 14 : 40;
+    for (std::size_t i = 0; i < t.events.size(); ++i) {
+        const TimelineEvent& e = t.events[i];
+        const bool last = i + 1 == t.events.size();
+        const std::string rail = last ? "  " : "│ ";
+        std::string head = st.color(36, e.body.empty() ? "(body unknown)" : e.body);
+        if (e.paragraph) head += " § " + std::to_string(*e.paragraph);
+        if (e.origin == "reference") head += "  " + st.dim("(cited)");
+        const std::string date = e.date.value_or("(no date)");
+        std::cout << st.bold(date) << std::string(date.size() < 10 ? 10 - date.size() : 0, ' ') << "  "
+                  << (i == 0 ? "┬ " : last ? "└ " : "├ ") << head << '\n';
+        std::vector<std::string> body;
+        if (!e.title.empty()) for (auto& l : wrap(e.title, text_width)) body.push_back(l);
+        if (!e.decision.empty()) {
+            auto lines = wrap("→ " + e.decision, text_width);
+            for (auto& l : lines) body.push_back(st.dim(l));
+        }
+        std::string badges;
+        for (const TimelineStatement& s : e.statements) {
+            std::string parties;
+            for (const auto& p : s.parties) parties += (parties.empty() ? "" : "+") + p;
+            const std::string badge = "[" + kind_label(s.kind) + " " + parties + "]";
+            badges += (badges.empty() ? "" : " ") + st.color(s.kind == "reservation" ? 31 : 33, badge);
+        }
+        if (!badges.empty()) body.push_back(badges);
+        for (const std::string& l : body) std::cout << pad << rail << l << '\n';
+        if (!last) std::cout << pad << "│\n";
+    }
+    if (!t.related_cases.empty()) {
+        std::string related;
+        for (const auto& c : t.related_cases) related += (related.empty() ? "" : ", ") + c;
+        std::cout << '\n' << st.bold("Related cases: ") << related << '\n';
+    }
+}
+
+int run(const std::string& case_number, const GlobalOptions& g) {
+    auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
+    if (!archive) {
+        report(archive.error());
+        return kArchive;
+    }
+    auto t = timeline(**archive, case_number);
+    if (!t) {
+        report(t.error().error);
+        return t.error().usage ? kUsage : kArchive;
+    }
+    if (g.json) print_json(*t);
+    else if (t->events.empty()) std::cout << t->case_number << ": no paragraph of this case is in the archive\n";
+    else draw(*t, Style{use_color(g, stdout)}, terminal_width());
+    return kOk;
+}
+
+}  // namespace
+
+void setup_timeline(CLI::App& app, const GlobalOptions& g, int& status) {
+    auto c = std::make_shared<std::vector<std::string>>();
+    CLI::App* sub = app.add_subcommand("timeline", "Show every handling of a case, in date order");
+    sub->add_option("case", *c, "Case number as written or normalised (STK-2024-1374, stk 2024-1374)")->required();
+    sub->callback([c, &g, &status] {
+        std::string joined;
+        for (const auto& w : *c) joined += (joined.empty() ? "" : " ") + w;
+        status = run(joined, g);
+    });
+}
+
+}  // namespace kraft::cli

@@ -1,0 +1,55 @@
+// search: what clerks ask the archive. Words (any inflection, with or without å/ä/ö; exact
+// spellings first), FTS5 syntax for those who want it, a case number or "§ 189" as the query,
+// and filters.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/archive.hpp"
+
+namespace kraft {
+
+class Grammar;
+
+struct SearchQuery {
+    std::string text;  // may be empty when filters are given
+    std::optional<std::string> case_number, body, from, to, kind, person, party;
+    int limit = 20;
+    bool exact = false;  // match å/ä/ö as typed, no folding or stemming
+};
+
+struct SearchHit {
+    std::int64_t paragraph_id = 0;
+    std::optional<std::string> date;
+    std::string body;
+    int paragraph = 0;
+    std::string title;
+    std::vector<std::string> case_numbers;
+    std::string kind;     // decision, paragraph, reservation, special_statement, protocol_note
+    std::string snippet;  // the match between "\x02" and "\x03"
+    std::string source;
+};
+
+struct SearchResult {
+    std::int64_t total = 0;
+    std::vector<SearchHit> hits;
+};
+
+struct QueryFailure {
+    Error error;
+    bool usage = false;  // the query itself is wrong (exit 2), not the archive (exit 3)
+};
+
+template <class T>
+using QueryResult = std::expected<T, QueryFailure>;
+
+QueryResult<SearchResult> search(Archive& archive, const SearchQuery& q, const Grammar& g);
+
+// The FTS5 expression for plain words: each word quoted ("=word" when exact), or nullopt when the
+// text already uses FTS5 syntax (quotes, *, parentheses, AND/OR/NOT/NEAR) and passes through.
+std::optional<std::string> plain_words_expression(const std::string& text, bool exact);
+
+}  // namespace kraft

@@ -1,0 +1,42 @@
+// timeline: every handling of a case, in date order — the case's own paragraphs and the meetings
+// they cite ("Beslut KF 240926 § 189 med reservation (SD)"), one event per meeting and §.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "query/search.hpp"
+
+namespace kraft {
+
+struct TimelineStatement {
+    std::string kind;  // reservation, special_statement, protocol_note
+    std::vector<std::string> parties;
+};
+
+struct TimelineEvent {
+    std::optional<std::string> date;
+    std::string body;
+    std::optional<int> paragraph;
+    std::string title;
+    std::string origin;    // imported, reference
+    std::string decision;  // the first decision point, shortened
+    std::vector<TimelineStatement> statements;
+    std::string source;    // the file (imported) or the citing file (reference)
+};
+
+struct Timeline {
+    std::string case_number;  // normalised
+    std::vector<TimelineEvent> events;
+    std::vector<std::string> related_cases;
+};
+
+// Errors: not a case number (usage); the archive has no such case (usage: exit 2 is wrong, so it
+// is reported as an empty timeline instead); SQLite errors.
+QueryResult<Timeline> timeline(Archive& archive, const std::string& case_number);
+
+// "Kommunfullmäktige godkänner …" cut at a word boundary to at most `max` code points.
+std::string shorten(const std::string& s, std::size_t max);
+
+}  // namespace kraft

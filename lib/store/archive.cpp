@@ -1,0 +1,260 @@
+#include "store/archive.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+
+#include "repair/tokens.hpp"
+#include "segment/case_numbers.hpp"
+#include "segment/grammar.hpp"
+#include "segment/segment.hpp"
+#include "store/fts_tokenizer.hpp"
+#include "store/schema.hpp"
+#include "util/text.hpp"
+
+namespace kraft {
+
+namespace {
+
+std::string now_utc() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string joined(const std::vector<std::string>& xs) {
+    std::string out;
+    for (const auto& x : xs) out += (out.empty() ? "" : " ") + x;
+    return out;
+}
+
+std::map<std::string, std::int64_t> word_counts(std::string_view text) {
+    std::map<std::string, std::int64_t> counts;
+    for (const Token& t : tokenize(text))
+        if (t.kind == TokenKind::word && !t.in_address) ++counts[text::lower(t.text(text))];
+    return counts;
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%016llx-%zx", static_cast<unsigned long long>(h), bytes.size());
+    return buf;
+}
+
+Result<std::unique_ptr<Archive>> Archive::open(const std::string& path, Database::Mode mode) {
+    auto db = Database::open(path, mode);
+    if (!db) return std::unexpected(db.error());
+    if (auto ok = register_fts_tokenizer(**db); !ok) return std::unexpected(ok.error());
+    if (auto ok = mode == Database::Mode::read_write ? migrate(**db) : check_version(**db); !ok)
+        return std::unexpected(ok.error());
+    return std::unique_ptr<Archive>(new Archive(std::move(*db)));
+}
+
+SqlStatement& Archive::st(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) {
+        auto p = db_->prepare(sql);
+        // The SQL is ours and fixed; failing to prepare it is a programming error, reported by
+        // the statement's first step() through an always-failing statement.
+        if (!p) p = db_->prepare("SELECT RAISE(ABORT, 'internal SQL error')");
+        it = statements_.emplace(sql, std::move(*p)).first;
+    }
+    it->second->reset();
+    return *it->second;
+}
+
+std::optional<std::string> Archive::stored_hash(const std::string& source) {
+    SqlStatement& s = st("SELECT content_hash FROM protocols WHERE source = ?");
+    s.bind(1, source);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+Result<std::int64_t> Archive::id_of(const char* table, const char* column, const std::string& value) {
+    SqlStatement& s = st(std::string("SELECT id FROM ") + table + " WHERE " + column + " = ?");
+    s.bind(1, value);
+    if (s.step()) return s.integer(0);
+    SqlStatement& ins = st(std::string("INSERT INTO ") + table + "(" + column + ") VALUES (?)");
+    ins.bind(1, value);
+    ins.step();
+    if (!ins.ok()) return fail(db_->path(), 0, ins.error());
+    return db_->last_insert_id();
+}
+
+Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
+    Transaction t(*db_);
+    if (auto ok = t.begin(); !ok) return ok;
+    const auto check = [&](SqlStatement& s) -> Result<void> {
+        if (!s.ok()) return fail(db_->path(), 0, s.error());
+        return {};
+    };
+#define KRAFT_RUN(stmt)                              \
+    do {                                             \
+        SqlStatement& run_ = (stmt);                    \
+        while (run_.step()) {                        \
+        }                                            \
+        if (auto ok_ = check(run_); !ok_) return ok_; \
+    } while (0)
+
+    // The earlier version: unlearn its words, then delete it (cascades to everything).
+    {
+        SqlStatement& old = st("SELECT e.body FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id "
+                            "JOIN protocols pr ON pr.id = pa.protocol_id "
+                            "WHERE pr.source = ? AND pr.learned = 1 AND e.statement_id IS NULL");
+        old.bind(1, p.source);
+        std::map<std::string, std::int64_t> unlearn;
+        while (old.step())
+            for (const auto& [w, n] : word_counts(old.text(0))) unlearn[w] += n;
+        if (auto ok = check(old); !ok) return ok;
+        for (const auto& [w, n] : unlearn) {
+            KRAFT_RUN(st("UPDATE word_frequencies SET count = count - ? WHERE word = ?").bind(1, n).bind(2, w));
+        }
+        KRAFT_RUN(st("DELETE FROM word_frequencies WHERE count <= 0"));
+        KRAFT_RUN(st("DELETE FROM protocols WHERE source = ?").bind(1, p.source));
+    }
+
+    const Meeting& m = p.protocol.meeting;
+    const std::optional<std::string> body_name =
+        m.body ? std::optional<std::string>(resolve_body(*m.body, g)) : std::nullopt;
+    KRAFT_RUN(st("INSERT INTO protocols(source, content_hash, encoding, imported_at, body, body_name, body_source, "
+                 "date, date_source, place, justering, words, damage, learned) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  .bind(1, p.source).bind(2, p.content_hash).bind(3, p.encoding).bind(4, now_utc())
+                  .bind(5, m.body).bind(6, body_name).bind(7, m.body_source).bind(8, m.date).bind(9, m.date_source)
+                  .bind(10, m.place).bind(11, m.justering).bind(12, static_cast<std::int64_t>(p.words))
+                  .bind(13, p.damage).bind(14, p.clean_text.empty() ? 0 : 1));
+    const std::int64_t protocol_id = db_->last_insert_id();
+    if (!p.original_text.empty())
+        KRAFT_RUN(st("UPDATE protocols SET original_text = ? WHERE id = ?").bind(1, p.original_text).bind(2, protocol_id));
+
+    for (const StoredEdit& e : p.edits)
+        KRAFT_RUN(st("INSERT INTO repair_edits(protocol_id, offset, line, col, from_text, to_text, confidence, reason) "
+                     "VALUES (?,?,?,?,?,?,?,?)")
+                      .bind(1, protocol_id).bind(2, static_cast<std::int64_t>(e.offset)).bind(3, e.line)
+                      .bind(4, e.column).bind(5, e.from).bind(6, e.to).bind(7, e.confidence).bind(8, e.reason));
+
+    const auto party = [&](const std::string& abbreviation) -> Result<void> {
+        KRAFT_RUN(st("INSERT OR IGNORE INTO parties(abbreviation) VALUES (?)").bind(1, abbreviation));
+        return {};
+    };
+    for (const Attendee& a : m.attendance) {
+        auto person = id_of("persons", "name", a.name);
+        if (!person) return std::unexpected(person.error());
+        if (!a.party.empty())
+            if (auto ok = party(a.party); !ok) return ok;
+        KRAFT_RUN(st("INSERT INTO attendance(protocol_id, person_id, party, role, note, replaces) VALUES (?,?,?,?,?,?)")
+                      .bind(1, protocol_id).bind(2, *person)
+                      .bind(3, a.party.empty() ? std::optional<std::string>() : std::optional<std::string>(a.party))
+                      .bind(4, a.role).bind(5, a.note).bind(6, a.replaces));
+    }
+
+    for (const Paragraph& para : p.protocol.paragraphs) {
+        KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, summary, line_begin, line_end) VALUES (?,?,?,?,?,?)")
+                      .bind(1, protocol_id).bind(2, para.number).bind(3, para.title).bind(4, para.summary)
+                      .bind(5, para.line_begin).bind(6, para.line_end));
+        const std::int64_t pid = db_->last_insert_id();
+        std::string decision_text;
+        if (para.decision) {
+            const Decision& d = *para.decision;
+            KRAFT_RUN(st("INSERT INTO decisions(paragraph_id, by_body, kind, to_body) VALUES (?,?,?,?)")
+                          .bind(1, pid).bind(2, d.by).bind(3, std::string(to_string(d.kind))).bind(4, d.to));
+            const std::int64_t did = db_->last_insert_id();
+            int pos = 0;
+            for (const std::string& point : d.points) {
+                KRAFT_RUN(st("INSERT INTO decision_points(decision_id, position, text) VALUES (?,?,?)")
+                              .bind(1, did).bind(2, ++pos).bind(3, point));
+                decision_text += point + '\n';
+            }
+        }
+        KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES (?,NULL,?,?,?)")
+                      .bind(1, pid).bind(2, para.decision ? "decision" : "paragraph").bind(3, para.title)
+                      .bind(4, para.text));
+        for (const Statement& s : para.statements) {
+            KRAFT_RUN(st("INSERT INTO statements(paragraph_id, kind, appendix, line) VALUES (?,?,?,?)")
+                          .bind(1, pid).bind(2, std::string(to_string(s.kind))).bind(3, s.appendix).bind(4, s.line));
+            const std::int64_t sid = db_->last_insert_id();
+            for (const Person& person : s.persons) {
+                auto id = id_of("persons", "name", person.name);
+                if (!id) return std::unexpected(id.error());
+                if (auto ok = party(person.party); !ok) return ok;
+                KRAFT_RUN(st("INSERT OR IGNORE INTO statement_persons(statement_id, person_id, party) VALUES (?,?,?)")
+                              .bind(1, sid).bind(2, *id).bind(3, person.party));
+            }
+            int position = 0;
+            for (const std::string& pa : s.parties) {
+                if (auto ok = party(pa); !ok) return ok;
+                KRAFT_RUN(st("INSERT OR IGNORE INTO statement_parties(statement_id, party, position) VALUES (?,?,?)")
+                              .bind(1, sid).bind(2, pa).bind(3, ++position));
+            }
+            KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES (?,?,?,?,?)")
+                          .bind(1, pid).bind(2, sid).bind(3, std::string(to_string(s.kind))).bind(4, para.title)
+                          .bind(5, s.text));
+        }
+        const auto link_case = [&](const std::string& written, const char* role) -> Result<void> {
+            const std::string key = normalize_case_number(written);
+            if (key.empty()) return {};
+            auto cid = id_of("cases", "key", key);
+            if (!cid) return std::unexpected(cid.error());
+            KRAFT_RUN(st("INSERT OR IGNORE INTO paragraph_cases(paragraph_id, case_id, role, written) VALUES (?,?,?,?)")
+                          .bind(1, pid).bind(2, *cid).bind(3, role).bind(4, written));
+            return {};
+        };
+        for (const auto& c : para.case_numbers)
+            if (auto ok = link_case(c, "own"); !ok) return ok;
+        for (const auto& c : para.cited_cases)
+            if (auto ok = link_case(c, "cited"); !ok) return ok;
+        for (const Reference& r : para.references) {
+            std::optional<std::int64_t> cid;
+            if (r.case_number) {
+                auto id = id_of("cases", "key", *r.case_number);
+                if (!id) return std::unexpected(id.error());
+                cid = *id;
+            }
+            KRAFT_RUN(st("INSERT INTO citations(paragraph_id, body, body_name, date, number, case_id, reservation_parties, "
+                         "statement_parties, text, line) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                          .bind(1, pid).bind(2, r.body).bind(3, r.body_name).bind(4, r.date).bind(5, r.paragraph)
+                          .bind(6, cid).bind(7, joined(r.reservation_parties)).bind(8, joined(r.statement_parties))
+                          .bind(9, r.text).bind(10, r.line));
+        }
+        int pos = 0;
+        for (const std::string& rcp : para.recipients)
+            KRAFT_RUN(st("INSERT INTO recipients(paragraph_id, position, name) VALUES (?,?,?)").bind(1, pid).bind(2, ++pos).bind(3, rcp));
+    }
+
+    // Citations of this meeting from anywhere, and this protocol's own citations, resolved.
+    KRAFT_RUN(st("UPDATE citations SET resolved_paragraph_id = ("
+                 "  SELECT pa.id FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id"
+                 "  WHERE pr.body_name = citations.body_name AND pr.date = citations.date AND pa.number = citations.number"
+                 "  LIMIT 1) "
+                 "WHERE (body_name = ? AND date = ?) OR paragraph_id IN (SELECT id FROM paragraphs WHERE protocol_id = ?)")
+                  .bind(1, body_name).bind(2, m.date).bind(3, protocol_id));
+
+    if (!p.clean_text.empty())
+        for (const auto& [w, n] : word_counts(p.clean_text))
+            KRAFT_RUN(st("INSERT INTO word_frequencies(word, count) VALUES (?, ?) "
+                         "ON CONFLICT(word) DO UPDATE SET count = count + excluded.count")
+                          .bind(1, w).bind(2, n));
+#undef KRAFT_RUN
+    return t.commit();
+}
+
+Result<std::vector<std::pair<std::string, double>>> Archive::learned_frequencies() {
+    std::vector<std::pair<std::string, double>> out;
+    SqlStatement& s = st("SELECT word, count FROM word_frequencies");
+    while (s.step()) out.emplace_back(s.text(0), static_cast<double>(s.integer(1)));
+    if (!s.ok()) return fail(db_->path(), 0, s.error());
+    return out;
+}
+
+}  // namespace kraft

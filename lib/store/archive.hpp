@@ -1,0 +1,75 @@
+// The archive: protocols stored in SQLite, one transaction per protocol.
+//
+//   auto a = Archive::open(path, Database::Mode::read_write);  // creates and migrates
+//   if (a->stored_hash(source) == hash) ...                    // unchanged: nothing to do
+//   a->store(prepared, grammar);                               // replaces an earlier version
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/protocol.hpp"
+#include "store/database.hpp"
+#include "util/error.hpp"
+
+namespace kraft {
+
+class Grammar;
+
+// A repair edit as the archive keeps it (position in the original text).
+struct StoredEdit {
+    std::size_t offset = 0;
+    int line = 0, column = 0;
+    std::string from, to;
+    double confidence = 0;
+    std::string reason;
+};
+
+// Everything the worker threads make of one file, ready for the single writer.
+struct PreparedProtocol {
+    std::string source;        // absolute path, the archive's key for the file
+    std::string content_hash;
+    std::string encoding;
+    Protocol protocol;
+    std::string original_text;  // empty when repair changed nothing
+    std::string clean_text;     // text to learn word frequencies from: set only for undamaged protocols
+    std::vector<StoredEdit> edits;
+    std::size_t words = 0;
+    double damage = 0;
+};
+
+class Archive {
+public:
+    // read_write creates the file and migrates the schema; read_only checks the version.
+    // Errors: cannot open, not a kraft archive, newer schema than this kraft.
+    static Result<std::unique_ptr<Archive>> open(const std::string& path, Database::Mode mode);
+
+    Database& db() { return *db_; }
+
+    // Content hash of the stored version of `source`, if any.
+    std::optional<std::string> stored_hash(const std::string& source);
+
+    // Stores p in one transaction, replacing an earlier version with the same source; resolves its
+    // citations and re-resolves citations elsewhere that point at this meeting.
+    // Errors: any SQLite error (the transaction is rolled back: nothing half-written).
+    Result<void> store(const PreparedProtocol& p, const Grammar& g);
+
+    // Word counts learned from the clean protocols in the archive.
+    Result<std::vector<std::pair<std::string, double>>> learned_frequencies();
+
+private:
+    explicit Archive(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+    Result<std::int64_t> id_of(const char* table, const char* column, const std::string& value);
+    std::unique_ptr<Database> db_;
+    std::unordered_map<std::string, std::unique_ptr<SqlStatement>> statements_;
+    SqlStatement& st(const std::string& sql);
+};
+
+// FNV-1a 64 of the bytes and their length, as hex: cheap change detection for re-imports.
+std::string content_hash(std::string_view bytes);
+
+}  // namespace kraft

@@ -1,0 +1,111 @@
+#include "store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace kraft {
+
+SqlStatement::~SqlStatement() { sqlite3_finalize(st_); }
+
+SqlStatement& SqlStatement::bind(int i, std::string_view v) {
+    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+SqlStatement& SqlStatement::bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+}
+SqlStatement& SqlStatement::bind(int i, double v) {
+    sqlite3_bind_double(st_, i, v);
+    return *this;
+}
+SqlStatement& SqlStatement::bind_null(int i) {
+    sqlite3_bind_null(st_, i);
+    return *this;
+}
+
+bool SqlStatement::step() {
+    const int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+    return false;
+}
+
+void SqlStatement::reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+    error_.clear();
+}
+
+std::int64_t SqlStatement::integer(int col) const { return sqlite3_column_int64(st_, col); }
+double SqlStatement::real(int col) const { return sqlite3_column_double(st_, col); }
+bool SqlStatement::is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+std::string SqlStatement::text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode mode) {
+    if (mode == Mode::read_write) {
+        std::error_code ec;
+        const auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+        if (ec) return fail(path, 0, "cannot create its folder: " + ec.message());
+    } else if (!std::filesystem::exists(path)) {
+        return fail(path, 0, "no archive here yet (run 'kraft import' first)");
+    }
+    sqlite3* db = nullptr;
+    const int flags = mode == Mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        return fail(path, 0, "cannot open archive: " + msg);
+    }
+    std::unique_ptr<Database> d(new Database(db, path));
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_extended_result_codes(db, 1);
+    // Reading the schema tells a database from any other file.
+    if (auto ok = d->exec("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master"); !ok)
+        return fail(path, 0, "not a kraft archive (" + ok.error().message + ")");
+    if (mode == Mode::read_write)
+        if (auto ok = d->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !ok)
+            return fail(path, 0, "cannot use archive: " + ok.error().message);
+    return d;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+std::string Database::last_error() const { return sqlite3_errmsg(db_); }
+
+Result<std::unique_ptr<SqlStatement>> Database::prepare(std::string_view sql) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK)
+        return fail(path_, 0, sqlite3_errmsg(db_));
+    return std::make_unique<SqlStatement>(db_, st);
+}
+
+Result<void> Database::exec(std::string_view sql) {
+    char* err = nullptr;
+    const std::string s(sql);
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errmsg(db_);
+        sqlite3_free(err);
+        return fail(path_, 0, msg);
+    }
+    return {};
+}
+
+std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+Result<void> Transaction::commit() {
+    auto r = db_.exec("COMMIT");
+    if (r) open_ = false;
+    return r;
+}
+
+Transaction::~Transaction() {
+    if (open_) (void)db_.exec("ROLLBACK");
+}
+
+}  // namespace kraft

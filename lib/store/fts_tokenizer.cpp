@@ -1,0 +1,141 @@
+#include "store/fts_tokenizer.hpp"
+
+#include <libstemmer.h>
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "util/text.hpp"
+
+namespace kraft {
+
+namespace {
+
+struct StemmerDeleter {
+    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+using Stemmer = std::unique_ptr<sb_stemmer, StemmerDeleter>;
+
+struct Forms {
+    std::string lower, folded, stem;  // stem: folded stem
+};
+
+Forms forms_of(std::string_view word, sb_stemmer* stemmer) {
+    Forms f;
+    f.lower = text::lower(word);
+    f.folded = text::fold(f.lower);
+    const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(f.lower.data()),
+                                         static_cast<int>(f.lower.size()));
+    f.stem = s ? text::fold(std::string_view(reinterpret_cast<const char*>(s),
+                                             static_cast<std::size_t>(sb_stemmer_length(stemmer))))
+               : f.folded;
+    return f;
+}
+
+std::vector<std::string> document_tokens(const Forms& f) {
+    std::vector<std::string> out{f.lower};
+    if (f.folded != f.lower) out.push_back("_" + f.folded);
+    if (f.stem != f.folded) out.push_back("__" + f.stem);
+    return out;
+}
+
+std::vector<std::string> query_tokens(const Forms& f, bool prefix) {
+    std::vector<std::string> out{f.lower, f.folded, "_" + f.folded};
+    if (!prefix) {
+        for (std::string s : {f.stem, "_" + f.stem, "__" + f.stem}) out.push_back(std::move(s));
+    }
+    std::vector<std::string> unique;
+    for (auto& s : out)
+        if (std::find(unique.begin(), unique.end(), s) == unique.end()) unique.push_back(std::move(s));
+    return unique;
+}
+
+Stemmer new_stemmer() { return Stemmer(sb_stemmer_new("swedish", "UTF_8")); }
+
+// --- the FTS5 callbacks -----------------------------------------------------------------------
+
+struct Tokenizer {
+    Stemmer stemmer = new_stemmer();
+};
+
+int x_create(void*, const char**, int, Fts5Tokenizer** out) {
+    auto* t = new Tokenizer;
+    if (!t->stemmer) {
+        delete t;
+        return SQLITE_ERROR;
+    }
+    *out = reinterpret_cast<Fts5Tokenizer*>(t);
+    return SQLITE_OK;
+}
+
+void x_delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n,
+               int (*emit)(void*, int, const char*, int, int, int)) {
+    auto* t = reinterpret_cast<Tokenizer*>(tok);
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+    int i = 0;
+    while (i < n) {
+        int start = i;
+        UChar32 c;
+        U8_NEXT(text, i, n, c);
+        if (c < 0 || !u_isalnum(c)) continue;
+        int end = i;
+        while (end < n) {
+            int k = end;
+            UChar32 d;
+            U8_NEXT(text, k, n, d);
+            if (d < 0 || !u_isalnum(d)) break;
+            end = k;
+        }
+        i = end;
+        const std::string_view word(text + start, static_cast<std::size_t>(end - start));
+        const bool exact = query && start > 0 && text[start - 1] == '=';
+        const Forms f = forms_of(word, t->stemmer.get());
+        const std::vector<std::string> tokens =
+            exact ? std::vector<std::string>{f.lower} : query ? query_tokens(f, prefix) : document_tokens(f);
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            const int rc = emit(ctx, k == 0 ? 0 : FTS5_TOKEN_COLOCATED, tokens[k].data(),
+                                static_cast<int>(tokens[k].size()), start, end);
+            if (rc != SQLITE_OK) return rc;
+        }
+    }
+    return SQLITE_OK;
+}
+
+fts5_api* fts5(sqlite3* db) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK) return nullptr;
+    sqlite3_bind_pointer(st, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+}  // namespace
+
+Result<void> register_fts_tokenizer(Database& db) {
+    fts5_api* api = fts5(db.handle());
+    if (!api) return fail(db.path(), 0, "this SQLite has no FTS5");
+    fts5_tokenizer t{x_create, x_delete, x_tokenize};
+    if (api->xCreateTokenizer(api, "kraft", nullptr, &t, nullptr) != SQLITE_OK)
+        return fail(db.path(), 0, "cannot register the full-text tokenizer");
+    return {};
+}
+
+std::vector<std::string> index_forms(std::string_view word) {
+    Stemmer s = new_stemmer();
+    return document_tokens(forms_of(word, s.get()));
+}
+
+std::vector<std::string> query_forms(std::string_view word, bool prefix) {
+    Stemmer s = new_stemmer();
+    return query_tokens(forms_of(word, s.get()), prefix);
+}
+
+}  // namespace kraft

@@ -1,0 +1,226 @@
+#include "store/import_batch.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+#include "decode/decode.hpp"
+#include "segment/segment.hpp"
+#include "util/file.hpp"
+#include "util/text.hpp"
+
+namespace kraft {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Protocols in a folder: *.txt and *.md, but not README.md and the like, which describe a folder.
+bool protocol_file(const fs::path& p) {
+    const std::string ext = text::lower(p.extension().string());
+    return (ext == ".txt" || ext == ".md") && !text::lower(p.filename().string()).starts_with("readme");
+}
+
+std::string source_key(const std::string& input) {
+    if (input == "-") return "<stdin>";
+    std::error_code ec;
+    const fs::path abs = fs::weakly_canonical(fs::absolute(input, ec), ec);
+    return ec ? input : abs.string();
+}
+
+struct Unchanged {};
+using Outcome = std::variant<PreparedProtocol, Unchanged, Error>;
+
+struct Worker {
+    std::shared_ptr<const RepairModel> model;
+    std::unique_ptr<Repairer> repairer;
+};
+
+Outcome prepare(const std::string& input, const std::optional<std::string>& stored_hash, Worker& w,
+                const Grammar& g, const ImportOptions& o, std::size_t& bytes) {
+    auto data = read_file(input);
+    if (!data) return data.error();
+    bytes = data->size();
+    PreparedProtocol p;
+    p.source = source_key(input);
+    p.content_hash = content_hash(*data);
+    if (stored_hash && *stored_hash == p.content_hash) return Unchanged{};
+    auto decoded = decode(*data, input);
+    if (!decoded) return decoded.error();
+    data->clear();
+    p.encoding = std::string(encoding_name(decoded->encoding));
+    RepairResult r = w.repairer->repair(decoded->text);
+    SegmentOptions so;
+    so.body = o.body;
+    so.date = o.date;
+    so.date_from_file_name = input != "-";
+    auto protocol = segment(r.text, input, g, so);
+    if (!protocol) return protocol.error();
+    p.protocol = std::move(*protocol);
+    p.protocol.source = p.source;
+    p.words = r.damage.words;
+    p.damage = r.damage.level;
+    if (!r.edits.empty()) p.original_text = decoded->text;
+    if (!r.damage.damaged) p.clean_text = r.text;
+    for (const RepairEdit& e : r.edits) {
+        const int line = decoded->line_of(e.offset);
+        const std::size_t start = decoded->line_starts[static_cast<std::size_t>(line - 1)];
+        const auto col = static_cast<int>(text::code_points(std::string_view(decoded->text).substr(start, e.offset - start)) + 1);
+        p.edits.push_back({e.offset, line, col, e.from, e.to, e.confidence, e.reason});
+    }
+    return p;
+}
+
+}  // namespace
+
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, const ImportCallbacks& cb,
+                                        std::size_t& failures) {
+    std::vector<std::string> out;
+    for (const std::string& p : paths) {
+        std::error_code ec;
+        if (p != "-" && fs::is_directory(p, ec)) {
+            std::vector<std::string> found;
+            fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+            if (ec) {
+                cb.on_error(Error{p, 0, 0, ec.message()});
+                ++failures;
+                continue;
+            }
+            for (; it != end; it.increment(ec)) {
+                if (ec) {
+                    cb.on_error(Error{it->path().string(), 0, 0, ec.message()});
+                    ++failures;
+                    ec.clear();
+                    continue;
+                }
+                std::error_code fe;
+                if (!it->is_directory(fe) && protocol_file(it->path())) found.push_back(it->path().string());
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(p);  // files (any extension) and "-" as given; errors surface on reading
+        }
+    }
+    return out;
+}
+
+Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::string>& inputs,
+                                   std::shared_ptr<const RepairModel> base_model, const std::string& dictionary,
+                                   const Grammar& grammar, const ImportOptions& options, const ImportCallbacks& cb,
+                                   const std::atomic<bool>& stop) {
+    ImportReport report;
+    ImportProgress progress;
+    progress.files_total = inputs.size();
+    for (const std::string& in : inputs) {
+        std::error_code ec;
+        if (in != "-") progress.bytes_total += static_cast<std::size_t>(fs::file_size(in, ec));
+    }
+    // Repair learns from the clean protocols already in the archive.
+    auto learned = archive.learned_frequencies();
+    if (!learned) return std::unexpected(learned.error());
+    auto model = std::make_shared<RepairModel>(*base_model);
+    if (!learned->empty()) {
+        auto lex = std::make_shared<LexiconData>(*base_model->lexicon);
+        for (const auto& [w, n] : *learned) lex->add_count(w, n);
+        model->lexicon = std::move(lex);
+    }
+    std::vector<std::optional<std::string>> stored(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) stored[i] = archive.stored_hash(source_key(inputs[i]));
+
+    unsigned n_threads = options.threads ? options.threads : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    n_threads = std::min<unsigned>(n_threads, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
+    constexpr std::size_t kWindow = 32;  // prepared protocols waiting for the writer, at most
+
+    std::mutex mu;
+    std::condition_variable cv;
+    std::vector<std::optional<Outcome>> results(inputs.size());
+    std::vector<std::size_t> sizes(inputs.size(), 0);
+    std::size_t next = 0, written = 0;
+    bool abort_workers = false;
+    std::optional<Error> open_error;
+
+    const auto work = [&] {
+        Worker w{model, nullptr};
+        auto rep = Repairer::open(model, dictionary);
+        if (!rep) {
+            std::lock_guard lock(mu);
+            open_error = rep.error();
+            abort_workers = true;
+            cv.notify_all();
+            return;
+        }
+        w.repairer = std::move(*rep);
+        while (true) {
+            std::size_t i;
+            {
+                std::unique_lock lock(mu);
+                cv.wait(lock, [&] { return abort_workers || stop || next >= inputs.size() || next < written + kWindow; });
+                if (abort_workers || stop || next >= inputs.size()) return;
+                i = next++;
+            }
+            std::size_t bytes = 0;
+            Outcome o = prepare(inputs[i], stored[i], w, grammar, options, bytes);
+            std::lock_guard lock(mu);
+            sizes[i] = bytes;
+            results[i] = std::move(o);
+            cv.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < n_threads; ++t) threads.emplace_back(work);
+
+    std::optional<Error> archive_error;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        Outcome o;
+        {
+            std::unique_lock lock(mu);
+            cv.wait(lock, [&] { return results[i].has_value() || abort_workers || stop; });
+            if (!results[i]) break;  // stopped or no worker could start
+            o = std::move(*results[i]);
+            results[i].reset();
+        }
+        if (auto* p = std::get_if<PreparedProtocol>(&o)) {
+            if (auto ok = archive.store(*p, grammar); ok) {
+                ++report.imported;
+                report.paragraphs += p->protocol.paragraphs.size();
+            } else {
+                // Disk full, read-only archive, ...: this file failed, and likely every next one.
+                ++report.failed;
+                cb.on_error(Error{inputs[i], 0, 0, "not stored: " + ok.error().message});
+                archive_error = ok.error();
+            }
+        } else if (std::holds_alternative<Unchanged>(o)) {
+            ++report.unchanged;
+        } else {
+            ++report.failed;
+            cb.on_error(std::get<Error>(o));
+        }
+        {
+            std::lock_guard lock(mu);
+            written = i + 1;
+            if (archive_error) abort_workers = true;
+            cv.notify_all();
+        }
+        progress.files_done = i + 1;
+        progress.bytes_done += sizes[i];
+        if (cb.on_progress) cb.on_progress(progress);
+        if (archive_error) break;
+    }
+    {
+        std::lock_guard lock(mu);
+        abort_workers = true;
+        cv.notify_all();
+    }
+    for (auto& t : threads) t.join();
+    if (open_error) return std::unexpected(*open_error);
+    report.interrupted = stop.load();
+    const std::size_t accounted = report.imported + report.unchanged + report.failed;
+    if (archive_error) report.failed += inputs.size() - accounted;
+    return report;
+}
+
+}  // namespace kraft

@@ -1,0 +1,197 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <string>
+
+namespace kraft {
+
+namespace {
+
+// Never edit a migration that has shipped: add a new one.
+constexpr std::array<const char*, 1> kMigrations{
+    // 1: the first archive.
+    R"sql(
+CREATE TABLE protocols(
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    body TEXT,
+    body_name TEXT,
+    body_source TEXT,
+    date TEXT,
+    date_source TEXT,
+    place TEXT,
+    justering TEXT,
+    words INTEGER NOT NULL DEFAULT 0,
+    damage REAL NOT NULL DEFAULT 0,
+    learned INTEGER NOT NULL DEFAULT 0,  -- its words are in word_frequencies
+    original_text TEXT  -- the text as received, kept only when repair changed it
+);
+CREATE INDEX protocols_meeting ON protocols(body_name, date);
+CREATE TABLE paragraphs(
+    id INTEGER PRIMARY KEY,
+    protocol_id INTEGER NOT NULL REFERENCES protocols(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    line_begin INTEGER NOT NULL,
+    line_end INTEGER NOT NULL
+);
+CREATE INDEX paragraphs_protocol ON paragraphs(protocol_id, number);
+CREATE TABLE decisions(
+    id INTEGER PRIMARY KEY,
+    paragraph_id INTEGER NOT NULL UNIQUE REFERENCES paragraphs(id) ON DELETE CASCADE,
+    by_body TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('decides', 'proposes')),
+    to_body TEXT
+);
+CREATE TABLE decision_points(
+    decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (decision_id, position)
+) WITHOUT ROWID;
+CREATE TABLE parties(abbreviation TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE persons(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE statements(
+    id INTEGER PRIMARY KEY,
+    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('reservation', 'special_statement', 'protocol_note')),
+    appendix INTEGER,
+    line INTEGER NOT NULL
+);
+CREATE INDEX statements_paragraph ON statements(paragraph_id);
+CREATE TABLE statement_persons(
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    party TEXT REFERENCES parties(abbreviation),
+    PRIMARY KEY (statement_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX statement_persons_person ON statement_persons(person_id);
+CREATE TABLE statement_parties(
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    party TEXT NOT NULL REFERENCES parties(abbreviation),
+    position INTEGER NOT NULL,  -- as the protocol lists them: "(M+C)"
+    PRIMARY KEY (statement_id, party)
+) WITHOUT ROWID;
+CREATE INDEX statement_parties_party ON statement_parties(party);
+CREATE TABLE cases(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+CREATE TABLE paragraph_cases(
+    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    role TEXT NOT NULL CHECK (role IN ('own', 'cited')),
+    written TEXT NOT NULL,
+    PRIMARY KEY (paragraph_id, case_id, role)
+) WITHOUT ROWID;
+CREATE INDEX paragraph_cases_case ON paragraph_cases(case_id, role);
+CREATE TABLE citations(  -- references to decisions of other meetings
+    id INTEGER PRIMARY KEY,
+    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    body_name TEXT NOT NULL,
+    date TEXT,
+    number INTEGER,
+    case_id INTEGER REFERENCES cases(id),
+    reservation_parties TEXT NOT NULL,  -- space-separated abbreviations
+    statement_parties TEXT NOT NULL,
+    text TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    resolved_paragraph_id INTEGER REFERENCES paragraphs(id) ON DELETE SET NULL
+);
+CREATE INDEX citations_paragraph ON citations(paragraph_id);
+CREATE INDEX citations_target ON citations(body_name, date, number);
+CREATE TABLE recipients(
+    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (paragraph_id, position)
+) WITHOUT ROWID;
+CREATE TABLE attendance(
+    protocol_id INTEGER NOT NULL REFERENCES protocols(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    party TEXT,
+    role TEXT NOT NULL,
+    note TEXT NOT NULL,
+    replaces TEXT NOT NULL
+);
+CREATE INDEX attendance_protocol ON attendance(protocol_id);
+CREATE TABLE repair_edits(
+    protocol_id INTEGER NOT NULL REFERENCES protocols(id) ON DELETE CASCADE,
+    offset INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    col INTEGER NOT NULL,
+    from_text TEXT NOT NULL,
+    to_text TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (protocol_id, offset)
+) WITHOUT ROWID;
+CREATE TABLE word_frequencies(word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+-- What search finds: a paragraph (kind decision or paragraph) or one of its statements.
+CREATE TABLE entries(
+    id INTEGER PRIMARY KEY,
+    paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+    statement_id INTEGER REFERENCES statements(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX entries_paragraph ON entries(paragraph_id);
+CREATE VIRTUAL TABLE entries_fts USING fts5(
+    title, body, content='entries', content_rowid='id', tokenize='kraft');
+CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+)sql",
+};
+
+Result<int> user_version(Database& db) {
+    auto st = db.prepare("PRAGMA user_version");
+    if (!st) return std::unexpected(st.error());
+    if (!(*st)->step()) return fail(db.path(), 0, "cannot read the schema version: " + (*st)->error());
+    return static_cast<int>((*st)->integer(0));
+}
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(kMigrations.size()); }
+
+Result<void> check_version(Database& db) {
+    auto v = user_version(db);
+    if (!v) return std::unexpected(v.error());
+    if (*v > schema_version())
+        return fail(db.path(), 0, "archive schema version " + std::to_string(*v) + " is newer than this kraft knows (" +
+                                      std::to_string(schema_version()) + "); upgrade kraft");
+    if (*v < schema_version())
+        return fail(db.path(), 0, *v == 0 ? "not a kraft archive (run 'kraft import' to create one)"
+                                          : "archive schema is older than this kraft; run 'kraft import' once to upgrade it");
+    return {};
+}
+
+Result<void> migrate(Database& db) {
+    auto v = user_version(db);
+    if (!v) return std::unexpected(v.error());
+    if (*v > schema_version()) return check_version(db);
+    if (*v == 0) {
+        // A file with tables but no version is some other program's database: leave it alone.
+        auto st = db.prepare("SELECT count(*) FROM sqlite_master");
+        if (!st) return std::unexpected(st.error());
+        if ((*st)->step() && (*st)->integer(0) > 0) return fail(db.path(), 0, "not a kraft archive (it has other tables)");
+    }
+    for (int next = *v; next < schema_version(); ++next) {
+        Transaction t(db);
+        if (auto ok = t.begin(); !ok) return ok;
+        if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)]); !ok)
+            return fail(db.path(), 0, "migration " + std::to_string(next + 1) + " failed: " + ok.error().message);
+        if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(next + 1)); !ok) return ok;
+        if (auto ok = t.commit(); !ok) return ok;
+    }
+    return {};
+}
+
+}  // namespace kraft

@@ -1,0 +1,18 @@
+// The archive's schema: numbered, forward-only migrations recorded in PRAGMA user_version.
+#pragma once
+
+#include "store/database.hpp"
+
+namespace kraft {
+
+// The schema version this kraft writes and reads.
+int schema_version();
+
+// Brings the archive up to schema_version(), each migration in its own transaction.
+// Errors: the archive is newer than this kraft ("... upgrade kraft"), a migration failed.
+Result<void> migrate(Database& db);
+
+// For read-only use: errors when the archive is newer than this kraft or not yet created.
+Result<void> check_version(Database& db);
+
+}  // namespace kraft
