@@ -50,26 +50,40 @@ void draw(const Timeline& t, const Style& st, std::size_t width) {
         const TimelineEvent& e = t.events[i];
         const bool last = i + 1 == t.events.size();
         const std::string rail = last ? "  " : "│ ";
-        std::string head = st.color(36, e.body.empty() ? "(body unknown)" : e.body);
+        std::string head = e.body.empty() ? "(body unknown)" : e.body;
         if (e.paragraph) head += " § " + std::to_string(*e.paragraph);
-        if (e.origin == "reference") head += "  " + st.dim("(cited)");
+        if (e.origin == "reference") head += "  (cited)";
         const std::string date = e.date.value_or("(no date)");
-        std::cout << st.bold(date) << std::string(date.size() < 10 ? 10 - date.size() : 0, ' ') << "  "
-                  << (i == 0 ? "┬ " : last ? "└ " : "├ ") << head << '\n';
+        const std::vector<std::string> head_lines = wrap(head, text_width);
+        for (std::size_t h = 0; h < head_lines.size(); ++h) {
+            if (h == 0)
+                std::cout << st.bold(date) << std::string(date.size() < 10 ? 10 - date.size() : 0, ' ') << "  "
+                          << (i == 0 ? "┬ " : last ? "└ " : "├ ");
+            else
+                std::cout << pad << rail;
+            std::cout << st.color(36, head_lines[h]) << '\n';
+        }
         std::vector<std::string> body;
         if (!e.title.empty()) for (auto& l : wrap(e.title, text_width)) body.push_back(l);
-        if (!e.decision.empty()) {
-            auto lines = wrap("→ " + e.decision, text_width);
-            for (auto& l : lines) body.push_back(st.dim(l));
-        }
-        std::string badges;
+        if (!e.decision.empty())
+            for (auto& l : wrap("→ " + e.decision, text_width)) body.push_back(st.dim(l));
+        // Badges, packed into lines by display width, coloured one by one.
+        std::string line;
+        std::size_t used = 0;
         for (const TimelineStatement& s : e.statements) {
             std::string parties;
             for (const auto& p : s.parties) parties += (parties.empty() ? "" : "+") + p;
             const std::string badge = "[" + kind_label(s.kind) + " " + parties + "]";
-            badges += (badges.empty() ? "" : " ") + st.color(s.kind == "reservation" ? 31 : 33, badge);
+            const std::size_t w = text::display_width(badge);
+            if (used > 0 && used + 1 + w > text_width) {
+                body.push_back(line);
+                line.clear();
+                used = 0;
+            }
+            line += (used ? " " : "") + st.color(s.kind == "reservation" ? 31 : 33, badge);
+            used += (used ? 1 : 0) + w;
         }
-        if (!badges.empty()) body.push_back(badges);
+        if (used) body.push_back(line);
         for (const std::string& l : body) std::cout << pad << rail << l << '\n';
         if (!last) std::cout << pad << "│\n";
     }

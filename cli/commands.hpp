@@ -14,6 +14,7 @@ void setup_import(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_search(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_timeline(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_show(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_check(CLI::App& app, const GlobalOptions& g, int& status);
 
 // Accepts a real calendar date written YYYY-MM-DD.
 CLI::Validator date_validator();

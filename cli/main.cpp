@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     setup_search(app, g, status);
     setup_timeline(app, g, status);
     setup_show(app, g, status);
+    setup_check(app, g, status);
     for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
 
     try {

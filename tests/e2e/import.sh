@@ -1,0 +1,50 @@
+# kraft import: the samples land; a second run changes nothing; a changed file replaces its
+# earlier version; a folder with a bad file imports the rest and exits 1; --body/--date fill gaps.
+source "$(dirname "$0")/lib.sh"
+count() { sqlite3 "$KRAFT_DB" "$1"; }
+
+expect_status 0 "$KRAFT" import "$SRC/samples"
+expect_file_contains "$WORK/err" "imported 4, unchanged 0, failed 0 (4 paragraphs)"
+[ "$(count 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
+[ "$(count 'SELECT count(*) FROM protocols')" = 4 ] || fail "4 protocols expected"
+[ "$(count "SELECT date FROM protocols WHERE source LIKE '%p141.md'")" = 2025-03-24 ] || fail "header date of p141"
+[ "$(count "SELECT date_source FROM protocols WHERE source LIKE '%kf-2026-01-22%'")" = filename ] || fail "date from file name"
+[ "$(count "SELECT count(*) FROM repair_edits")" -gt 600 ] || fail "the repair edits are kept"
+
+expect_status 0 "$KRAFT" import "$SRC/samples"
+expect_file_contains "$WORK/err" "imported 0, unchanged 4, failed 0 (0 paragraphs)"
+
+# A changed file replaces its earlier version: same source, no duplicates.
+mkdir -p "$WORK/in"
+cp "$SRC/samples/malmo-ks-2026-01-07-p16.txt" "$WORK/in/ks.txt"
+expect_status 0 "$KRAFT" import "$WORK/in/ks.txt" --date 2026-01-07
+sed -i 's/Återrapportering kring kraftsamlande insatser $/Återrapportering kring kraftsamlande insatser (ändrad)/' "$WORK/in/ks.txt"
+expect_status 0 "$KRAFT" import "$WORK/in"
+expect_file_contains "$WORK/err" "imported 1, unchanged 0, failed 0 (1 paragraphs)"
+[ "$(count "SELECT count(*) FROM protocols WHERE source LIKE '%/in/ks.txt'")" = 1 ] || fail "one version of ks.txt"
+[ "$(count "SELECT count(*) FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id WHERE pr.source LIKE '%/in/ks.txt'")" = 1 ] || fail "no duplicate paragraphs"
+[ "$(count "SELECT date, date_source FROM protocols WHERE source LIKE '%/in/ks.txt'")" = "2026-01-07|text" ] || fail "date from the text"
+
+# A folder with bad files: the good one lands, each bad one is named, exit 1.
+mkdir -p "$WORK/mixed"
+cp "$SRC/samples/malmo-ksau-2025-03-24-p141.md" "$WORK/mixed/good.md"
+printf 'PK\003\004\000\000binary' > "$WORK/mixed/archive.txt"
+printf 'Bara en anteckning utan paragrafer.\n' > "$WORK/mixed/note.txt"
+: > "$WORK/mixed/empty.txt"
+printf 'r\xc3\xa4tt\nfel \xe4 h\xc3\xa4r\n' > "$WORK/mixed/broken.txt"
+expect_status 1 "$KRAFT" import "$WORK/mixed"
+expect_file_contains "$WORK/err" "kraft: $WORK/mixed/archive.txt: not a text file"
+expect_file_contains "$WORK/err" "kraft: $WORK/mixed/note.txt: no paragraph (§) found"
+expect_file_contains "$WORK/err" "kraft: $WORK/mixed/empty.txt: empty file"
+expect_file_contains "$WORK/err" "kraft: $WORK/mixed/broken.txt:2: invalid UTF-8 (byte 0xE4)"
+expect_file_contains "$WORK/err" "imported 1, unchanged 0, failed 4"
+[ "$(count "SELECT count(*) FROM protocols WHERE source LIKE '%/mixed/%'")" = 1 ] || fail "only the good file lands"
+[ "$(count 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after failures"
+
+# Metadata the text lacks, and Latin-1 input.
+printf '\xa7 4 Val av ombud\n\nBeslut\nN\xe4mnden utser Anna Berg (S) till ombud.\n' > "$WORK/in/latin1.txt"
+expect_status 0 "$KRAFT" import "$WORK/in/latin1.txt" --body Valnämnden --date 2026-03-01
+[ "$(count "SELECT body, body_source, date, date_source, encoding FROM protocols WHERE source LIKE '%latin1.txt'")" = \
+  "Valnämnden|option|2026-03-01|option|windows-1252" ] || fail "--body/--date and Latin-1"
+expect_status 2 "$KRAFT" import "$WORK/in" --date 2026-13-45
+finish

@@ -1,0 +1,53 @@
+# kraft search over the imported samples: accents, inflection, exact spellings, case numbers,
+# filters, JSON, and the malformed-query error.
+source "$(dirname "$0")/lib.sh"
+"$KRAFT" -q import "$SRC/samples"
+hits() { "$KRAFT" --json search "$@" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"])'; }
+
+# "namnden" (an OCR leftover) and "nämnden" find the same paragraphs.
+[ "$(hits namnden)" = "$(hits nämnden)" ] || fail "namnden and nämnden differ: $(hits namnden) vs $(hits nämnden)"
+[ "$(hits nämnden)" -ge 3 ] || fail "nämnden should be found in 3+ entries"
+# Inflection: "yttrandet" finds "yttrande".
+[ "$(hits yttrandet)" -ge 2 ] || fail "inflected form not found"
+# --exact keeps å/ä/ö apart: "får" is in the text, "far" is not, but folded they meet.
+[ "$(hits --exact far)" = 0 ] || fail "--exact far should find nothing"
+[ "$(hits --exact får)" -ge 1 ] || fail "--exact får should find the word"
+[ "$(hits far)" -ge 1 ] || fail "far folds to får"
+
+# A case number typed as the query, also with OCR noise; a § reference.
+[ "$(hits STK-2024-1374)" = 3 ] || fail "STK-2024-1374 should give its 3 paragraphs"
+[ "$(hits STK-2O24-1374)" = 3 ] || fail "STK-2O24-1374 should be the same case"
+[ "$(hits 'STK-2024- 1374')" = 3 ] || fail "'STK-2024- 1374' should be the same case"
+[ "$(hits '§ 141')" -ge 1 ] || fail "§ 141 should be found"
+
+# Filters: party, kind, body, dates, person.
+[ "$(hits --party SD --kind special_statement)" = 1 ] || fail "one SD särskilt yttrande"
+[ "$(hits --kind special_statement)" = 3 ] || fail "three särskilda yttranden"
+[ "$(hits kraftsamlande --body KF --kind decision)" = 1 ] || fail "--body KF"
+[ "$(hits kraftsamlande --from 2026-01-01)" -ge 2 ] || fail "--from"
+[ "$(hits kraftsamlande --to 2025-12-31)" = 1 ] || fail "--to"
+[ "$(hits --person Pripp)" = 1 ] || fail "--person Pripp"
+
+# JSON has the contract's fields; a pipe gets no colour codes.
+expect_status 0 "$KRAFT" --json search kraftsamlande --limit 2
+python3 - "$WORK/out" <<'PY' || fail "search --json does not follow the contract"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert set(d) == {"query", "total", "hits"} and d["query"] == "kraftsamlande" and len(d["hits"]) == 2
+for h in d["hits"]:
+    assert set(h) == {"date", "body", "paragraph", "title", "case_numbers", "kind", "snippet", "source"}, h
+PY
+expect_status 0 "$KRAFT" search kraftsamlande
+grep -q $'\x1b' "$WORK/out" && fail "colour codes in a pipe"
+expect_status 0 "$KRAFT" --color always search kraftsamlande
+grep -q $'\x1b' "$WORK/out" || fail "--color always should colour"
+
+# Malformed queries and options: exit 2, a clear message, no crash.
+expect_status 2 "$KRAFT" search '"unterminated'
+expect_file_contains "$WORK/err" "kraft: malformed query"
+expect_status 2 "$KRAFT" search 'AND OR'
+expect_status 2 "$KRAFT" search kraft --limit -1
+expect_status 2 "$KRAFT" search kraft --from 2026-13-45
+expect_status 2 "$KRAFT" search
+expect_status 3 "$KRAFT" --db "$WORK/none.db" search kraft
+finish
