@@ -23,7 +23,7 @@ inline constexpr double kSwedishDiacriticShare = 0.042;
 DamageEstimate count_letters(std::string_view text);
 
 // Decides `damaged`: far fewer å/ä/ö than Swedish has (beyond chance for the document's length),
-// or many words that only make sense with a confusion undone.
+// or, when level >= 0.25, many words that only make sense with a confusion undone.
 void judge(DamageEstimate& d);
 
 }  // namespace kraft

@@ -16,6 +16,10 @@ constexpr double kUnseenCount = 0.3;     // pseudo-count of a word hunspell know
 constexpr double kDomainCount = 3.0;     // extra count for domain words (names, bodies, terms)
 constexpr double kRealWordMargin = 1.1;  // log(3): a known word yields only to a 3x likelier twin
 constexpr double kLowerMidSentence = 4.6;  // log(100): "Overstiga" mid-sentence is "överstiga"
+constexpr double kAmbiguousDamage = 0.25;  // below: clean by its letters alone (see judge())
+// Candidates checked against the lexicon per unknown word, most probable confusions first: a
+// bound on hunspell calls (each costs microseconds) that keeps every likely spelling.
+constexpr std::size_t kCandidatesChecked = 300;
 
 // Skip what is not a repairable word: single letters, and short words in capitals (acronyms and
 // parties: KSAU, MKB, SD). Longer words in capitals are headings ("SAMMANTRADESPROTOKOLL").
@@ -96,7 +100,6 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token) {
     if (const auto it = cache_.find(token); it != cache_.end()) return it->second;
     Analysis a;
     a.known = !has_digit(token) && !capital_inside(token) && lex_->valid(token);
-    const std::u32string u = text::to_u32(token);
     CandidateLimits limits;
     if (a.known) {
         // Real-word errors: only twins that the frequency tables have seen, at most two edits.
@@ -104,21 +107,47 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token) {
         limits.allow_slips = false;
         a.own_score = prior(token);
     }
-    for (Candidate& c : candidates(u, model_->confusions, limits)) {
-        const std::string w = text::to_utf8(c.word);
-        if (has_digit(w) || !lex_->valid(w)) continue;
-        if (a.known && lex_->count(text::lower(w)) <= 0 && !lex_->in_domain(text::lower(w))) continue;
-        a.alternatives.push_back({w, prior(w) + c.log_channel, c.lowered_initial, std::move(c.undone)});
+    std::vector<Candidate> cands = candidates(text::to_u32(token), model_->confusions, limits);
+    std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
+    // First the spellings our tables know (cheap lookups), then hunspell, but only for spellings
+    // whose confusions are likely enough to beat the best known one with hunspell's low prior.
+    double best = -std::numeric_limits<double>::infinity();
+    std::vector<bool> tabled(cands.size(), false);
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        const std::string w = text::to_utf8(cands[k].word);
+        const std::string lw = text::lower(w);
+        if (has_digit(w) || (lex_->count(lw) <= 0 && !lex_->in_domain(lw))) continue;
+        tabled[k] = true;
+        const double score = prior(w) + cands[k].log_channel;
+        best = std::max(best, score);
+        a.alternatives.push_back({w, score, cands[k].lowered_initial, std::move(cands[k].undone)});
+    }
+    if (!a.known) {
+        const double unseen = std::log(kUnseenCount);
+        std::size_t checked = 0;
+        for (std::size_t k = 0; k < cands.size() && checked < kCandidatesChecked; ++k) {
+            if (cands[k].log_channel + unseen <= best) break;  // sorted: nothing later can win
+            if (tabled[k]) continue;
+            const std::string w = text::to_utf8(cands[k].word);
+            if (has_digit(w)) continue;
+            ++checked;
+            if (!lex_->valid(w)) continue;
+            a.alternatives.push_back({w, prior(w) + cands[k].log_channel, cands[k].lowered_initial, std::move(cands[k].undone)});
+        }
     }
     return cache_.emplace(token, std::move(a)).first->second;
 }
 
 DamageEstimate Repairer::estimate(std::string_view text) {
     DamageEstimate d = count_letters(text);
+    judge(d);
+    // The letters decide unless the document lies between clean and damaged: only then is it
+    // worth looking up every word.
+    const bool ambiguous = !d.damaged && d.level >= kAmbiguousDamage;
     for (const Token& t : tokenize(text)) {
         if (t.kind != TokenKind::word) continue;
         ++d.words;
-        if (t.in_address) continue;
+        if (t.in_address || !ambiguous) continue;
         const std::string w(t.text(text));
         if (!repairable(w)) continue;
         const Analysis& a = analyse(text::all_upper(w) ? text::lower(w) : w);

@@ -23,15 +23,54 @@ struct Forms {
     std::string lower, folded, stem;  // stem: folded stem
 };
 
+// Lower case and folded form in one pass: ASCII and the Swedish letters directly, anything else
+// through ICU. This runs for every word of every document, and again for snippets.
+void lower_and_fold(std::string_view word, std::string& lower, std::string& folded) {
+    lower.clear();
+    folded.clear();
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        if (c < 0x80) {
+            const char l = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            lower += l;
+            folded += l;
+            continue;
+        }
+        if (c == 0xC3 && i + 1 < word.size()) {  // U+00C0..U+00FF
+            const auto d = static_cast<unsigned char>(word[i + 1]);
+            const unsigned char ld = (d >= 0x80 && d <= 0x9E && d != 0x97) ? static_cast<unsigned char>(d + 0x20) : d;
+            const char lo[3] = {'\xC3', static_cast<char>(ld), 0};
+            lower.append(lo, 2);
+            switch (ld) {
+                case 0xA5: case 0xA4: case 0xA0: case 0xA1: case 0xA2: folded += 'a'; break;  // å ä à á â
+                case 0xB6: case 0xB8: case 0xB3: case 0xB4: folded += 'o'; break;             // ö ø ó ô
+                case 0xA9: case 0xA8: case 0xAA: case 0xAB: folded += 'e'; break;             // é è ê ë
+                case 0xBC: case 0xBA: folded += 'u'; break;                                   // ü ú
+                default: folded.append(lo, 2);
+            }
+            ++i;
+            continue;
+        }
+        // Other scripts and symbols: ICU for the rest of the word.
+        const std::string rest_lower = text::lower(word.substr(i));
+        lower += rest_lower;
+        folded += text::fold(rest_lower);
+        return;
+    }
+}
+
 Forms forms_of(std::string_view word, sb_stemmer* stemmer) {
     Forms f;
-    f.lower = text::lower(word);
-    f.folded = text::fold(f.lower);
+    lower_and_fold(word, f.lower, f.folded);
     const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(f.lower.data()),
                                          static_cast<int>(f.lower.size()));
-    f.stem = s ? text::fold(std::string_view(reinterpret_cast<const char*>(s),
-                                             static_cast<std::size_t>(sb_stemmer_length(stemmer))))
-               : f.folded;
+    if (!s) {
+        f.stem = f.folded;
+        return f;
+    }
+    std::string stem_lower;
+    lower_and_fold(std::string_view(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer))),
+                   stem_lower, f.stem);
     return f;
 }
 
