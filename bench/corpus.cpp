@@ -40,25 +40,51 @@ std::string read(const fs::path& p) {
 }  // namespace
 
 std::string damage(const std::string& s, std::uint64_t& rng) {
-    static const std::vector<std::pair<std::string, int>> ae{{"i", 207}, {"a", 50}, {"d", 7}, {"ai", 4}};
+    static const std::vector<std::pair<std::string, int>> ae{
+        {"i", 207}, {"a", 50}, {"d", 7}, {"ai", 4}};
     static const std::vector<std::pair<std::string, int>> aa{{"a", 140}, {"i", 4}, {"ia", 2}};
-    static const std::vector<std::pair<std::string, int>> oe{{"o", 157}, {"é", 51}, {"6", 18}, {"d", 5}, {"O", 4}};
+    static const std::vector<std::pair<std::string, int>> oe{
+        {"o", 157}, {"é", 51}, {"6", 18}, {"d", 5}, {"O", 4}};
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
         const std::string_view rest(s.data() + i, s.size() - i);
         const bool word_start = i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n';
-        if (rest.starts_with("ä")) { out += word_start ? pick(rng, {{"d", 14}, {"a", 9}}) : pick(rng, ae); ++i; continue; }
-        if (rest.starts_with("å")) { out += pick(rng, aa); ++i; continue; }
-        if (rest.starts_with("ö")) { out += pick(rng, oe); ++i; continue; }
-        if (rest.starts_with("Å") || rest.starts_with("Ä")) { out += "A"; ++i; continue; }
-        if (rest.starts_with("Ö")) { out += "O"; ++i; continue; }
-        if (rest.starts_with("§") && rest.size() > 2 && rest[2] >= '0' && rest[2] <= '9' && next_random(rng) % 3 == 0) {
+        if (rest.starts_with("ä")) {
+            out += word_start ? pick(rng, {{"d", 14}, {"a", 9}}) : pick(rng, ae);
+            ++i;
+            continue;
+        }
+        if (rest.starts_with("å")) {
+            out += pick(rng, aa);
+            ++i;
+            continue;
+        }
+        if (rest.starts_with("ö")) {
+            out += pick(rng, oe);
+            ++i;
+            continue;
+        }
+        if (rest.starts_with("Å") || rest.starts_with("Ä")) {
+            out += "A";
+            ++i;
+            continue;
+        }
+        if (rest.starts_with("Ö")) {
+            out += "O";
+            ++i;
+            continue;
+        }
+        if (rest.starts_with("§") && rest.size() > 2 && rest[2] >= '0' && rest[2] <= '9' &&
+            next_random(rng) % 3 == 0) {
             out += "{";
             ++i;
             continue;
         }
-        if (rest.starts_with(" i ") && next_random(rng) % 100 < 29) { out += " 1"; continue; }
+        if (rest.starts_with(" i ") && next_random(rng) % 100 < 29) {
+            out += " 1";
+            continue;
+        }
         out += s[i];
     }
     return out;
@@ -81,7 +107,8 @@ std::vector<CorpusFile> make_corpus(const CorpusOptions& o) {
     for (const auto& e : fs::directory_iterator(o.out_dir))
         if (e.path().extension() == ".txt") fs::remove(e.path());
 
-    const RE2 para(R"(§ ?(\d+))"), date(R"(\b20(\d\d)-(\d\d)-(\d\d)\b)"), case_no(R"(\b([A-Z]{2,4})-20(\d\d)-(\d{3,6})\b)");
+    const RE2 para(R"(§ ?(\d+))"), date(R"(\b20(\d\d)-(\d\d)-(\d\d)\b)"),
+        case_no(R"(\b([A-Z]{2,4})-20(\d\d)-(\d{3,6})\b)");
     std::vector<CorpusFile> files;
     std::uint64_t rng = o.seed;
     std::size_t total = 0;
@@ -100,7 +127,8 @@ std::vector<CorpusFile> make_corpus(const CorpusOptions& o) {
         while (RE2::FindAndConsume(&input, para, &num)) {
             const std::size_t end = static_cast<std::size_t>(input.data() - text.data());
             const std::size_t begin = static_cast<std::size_t>(num.data() - text.data());
-            varied += text.substr(last, begin - last) + std::to_string(std::stoi(std::string(num)) % 300 + para_offset);
+            varied += text.substr(last, begin - last) +
+                      std::to_string(std::stoi(std::string(num)) % 300 + para_offset);
             last = end;
         }
         varied += text.substr(last);

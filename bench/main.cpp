@@ -3,10 +3,10 @@
 //
 //   build/bench/kraft_bench --size-mb 200 --results bench/RESULTS.md     # the full run
 //   build/bench/kraft_bench --quick                                      # a smoke test (CI)
-#include <hunspell/hunspell.hxx>
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
+#include <hunspell/hunspell.hxx>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -36,7 +36,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 struct Row {
     std::string what, value, ratio;
@@ -45,7 +47,8 @@ struct Row {
 struct Report {
     std::vector<Row> rows;
     void add(std::string what, std::string value, std::string ratio = "") {
-        std::cerr << "  " << what << ": " << value << (ratio.empty() ? "" : "  (" + ratio + ")") << '\n';
+        std::cerr << "  " << what << ": " << value << (ratio.empty() ? "" : "  (" + ratio + ")")
+                  << '\n';
         rows.push_back({std::move(what), std::move(value), std::move(ratio)});
     }
 };
@@ -93,23 +96,30 @@ double bare_insert_mb_s(const std::vector<std::string>& texts, const std::string
     fs::remove(path);
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr);
-    sqlite3_exec(db, fts ? "CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT);"
-                           "CREATE VIRTUAL TABLE f USING fts5(body, content='t', content_rowid='id');"
-                         : "CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT); CREATE INDEX t_body ON t(substr(body,1,16));",
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", nullptr, nullptr,
+                 nullptr);
+    sqlite3_exec(db,
+                 fts ? "CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT);"
+                       "CREATE VIRTUAL TABLE f USING fts5(body, content='t', content_rowid='id');"
+                     : "CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT); CREATE INDEX t_body ON "
+                       "t(substr(body,1,16));",
                  nullptr, nullptr, nullptr);
     sqlite3_stmt *ins = nullptr, *idx = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO t(body) VALUES (?)", -1, &ins, nullptr);
-    if (fts) sqlite3_prepare_v2(db, "INSERT INTO f(rowid, body) VALUES (last_insert_rowid(), ?)", -1, &idx, nullptr);
+    if (fts)
+        sqlite3_prepare_v2(db, "INSERT INTO f(rowid, body) VALUES (last_insert_rowid(), ?)", -1,
+                           &idx, nullptr);
     std::size_t bytes = 0;
     const auto t = Clock::now();
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     for (std::size_t i = 0; i < texts.size(); ++i) {
-        sqlite3_bind_text(ins, 1, texts[i].data(), static_cast<int>(texts[i].size()), SQLITE_STATIC);
+        sqlite3_bind_text(ins, 1, texts[i].data(), static_cast<int>(texts[i].size()),
+                          SQLITE_STATIC);
         sqlite3_step(ins);
         sqlite3_reset(ins);
         if (idx) {
-            sqlite3_bind_text(idx, 1, texts[i].data(), static_cast<int>(texts[i].size()), SQLITE_STATIC);
+            sqlite3_bind_text(idx, 1, texts[i].data(), static_cast<int>(texts[i].size()),
+                              SQLITE_STATIC);
             sqlite3_step(idx);
             sqlite3_reset(idx);
         }
@@ -127,16 +137,23 @@ double bare_insert_mb_s(const std::vector<std::string>& texts, const std::string
 }
 
 // Exact words of the archive by the share of entries they occur in.
-std::map<std::string, std::vector<std::string>> words_by_frequency(Database& db, std::int64_t entries) {
+std::map<std::string, std::vector<std::string>> words_by_frequency(Database& db,
+                                                                   std::int64_t entries) {
     std::map<std::string, std::vector<std::string>> classes;
-    (void)db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, entries_fts, 'row')");
-    auto st = db.prepare("SELECT term, doc FROM temp.vocab WHERE term NOT LIKE '\\_%' ESCAPE '\\' AND length(term) > 3 "
-                         "AND term GLOB '[a-zåäö]*' ORDER BY doc DESC");
+    (void)db.exec(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, entries_fts, 'row')");
+    auto st = db.prepare(
+        "SELECT term, doc FROM temp.vocab WHERE term NOT LIKE '\\_%' ESCAPE '\\' AND length(term) "
+        "> 3 "
+        "AND term GLOB '[a-zåäö]*' ORDER BY doc DESC");
     if (!st) return classes;
     while ((*st)->step()) {
-        const double share = static_cast<double>((*st)->integer(1)) / static_cast<double>(std::max<std::int64_t>(1, entries));
-        const std::string cls = share > 0.10 ? "very common (>10 %)" : share > 0.01 ? "common (1-10 %)"
-                                : share > 0.001 ? "medium (0.1-1 %)" : "rare (<0.1 %)";
+        const double share = static_cast<double>((*st)->integer(1)) /
+                             static_cast<double>(std::max<std::int64_t>(1, entries));
+        const std::string cls = share > 0.10    ? "very common (>10 %)"
+                                : share > 0.01  ? "common (1-10 %)"
+                                : share > 0.001 ? "medium (0.1-1 %)"
+                                                : "rare (<0.1 %)";
         auto& v = classes[cls];
         if (v.size() < 12) v.push_back((*st)->text(0));
     }
@@ -152,11 +169,15 @@ int main(int argc, char** argv) {
     std::string results, work = "bench/out";
     std::vector<std::size_t> checkpoints{10000, 100000, 300000};
     std::string source = KRAFT_SOURCE_DIR;
-    app.add_option("--size-mb", size_mb, "Corpus size in MB (the import corpus; queries grow it to the checkpoints)");
-    app.add_flag("--quick", quick, "A smoke test: 1 MB, one small archive (for CI; not a measurement)");
+    app.add_option("--size-mb", size_mb,
+                   "Corpus size in MB (the import corpus; queries grow it to the checkpoints)");
+    app.add_flag("--quick", quick,
+                 "A smoke test: 1 MB, one small archive (for CI; not a measurement)");
     app.add_option("--results", results, "Also write the table to this Markdown file");
     app.add_option("--work", work, "Scratch folder for the corpus and archives");
-    app.add_option("--checkpoints", checkpoints, "Archive sizes (paragraphs) at which to measure queries")->delimiter(',');
+    app.add_option("--checkpoints", checkpoints,
+                   "Archive sizes (paragraphs) at which to measure queries")
+        ->delimiter(',');
     CLI11_PARSE(app, argc, argv);
     if (quick) {
         size_mb = 1;
@@ -182,7 +203,8 @@ int main(int argc, char** argv) {
         if (f.damaged) damaged_bytes += f.bytes, ++n_damaged;
     }
     const double mb = static_cast<double>(total_bytes) / 1e6;
-    rep.add("corpus", fmt("%.1f MB", mb) + ", " + std::to_string(files.size()) + " files, " + std::to_string(n_damaged) + " OCR-damaged");
+    rep.add("corpus", fmt("%.1f MB", mb) + ", " + std::to_string(files.size()) + " files, " +
+                          std::to_string(n_damaged) + " OCR-damaged");
 
     // Stage by stage, in memory.
     std::vector<std::string> raw;
@@ -192,7 +214,8 @@ int main(int argc, char** argv) {
     rep.add("read files (baseline: cat)", fmt("%.0f MB/s", mb / read_s));
     std::vector<std::string> texts;
     t = Clock::now();
-    for (std::size_t i = 0; i < raw.size(); ++i) texts.push_back(decode(raw[i], files[i].path)->text);
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        texts.push_back(decode(raw[i], files[i].path)->text);
     const double decode_s = seconds_since(t);
     rep.add("decode", fmt("%.0f MB/s", mb / decode_s), fmt("%.2f× read", read_s / decode_s));
 
@@ -210,12 +233,17 @@ int main(int argc, char** argv) {
                 if (damaged_words.size() < 40 && e.from.size() > 3) damaged_words.push_back(e.from);
         repaired[i] = std::move(r.text);
     }
-    const double clean_mb = static_cast<double>(total_bytes - damaged_bytes) / 1e6, damaged_mb = static_cast<double>(damaged_bytes) / 1e6;
-    rep.add("repair, clean text", fmt("%.1f MB/s", clean_mb / clean_s) + fmt(", %.0f k words/s", words_clean / clean_s / 1e3));
-    rep.add("repair, OCR-damaged text", fmt("%.2f MB/s", damaged_mb / damaged_s) + fmt(", %.0f k words/s", words_damaged / damaged_s / 1e3));
+    const double clean_mb = static_cast<double>(total_bytes - damaged_bytes) / 1e6,
+                 damaged_mb = static_cast<double>(damaged_bytes) / 1e6;
+    rep.add("repair, clean text", fmt("%.1f MB/s", clean_mb / clean_s) +
+                                      fmt(", %.0f k words/s", words_clean / clean_s / 1e3));
+    rep.add("repair, OCR-damaged text",
+            fmt("%.2f MB/s", damaged_mb / damaged_s) +
+                fmt(", %.0f k words/s", words_damaged / damaged_s / 1e3));
     {
         // Baseline: hunspell's own suggestion loop on the damaged words.
-        Hunspell h((default_dictionary() + ".aff").c_str(), (default_dictionary() + ".dic").c_str());
+        Hunspell h((default_dictionary() + ".aff").c_str(),
+                   (default_dictionary() + ".dic").c_str());
         const auto th = Clock::now();
         for (const auto& w : damaged_words) (void)h.suggest(w);
         const double per_word = seconds_since(th) / std::max<std::size_t>(1, damaged_words.size());
@@ -233,7 +261,8 @@ int main(int argc, char** argv) {
         for (auto& para : p->paragraphs) paragraph_texts.push_back(std::move(para.text));
     }
     const double parse_s = seconds_since(t);
-    rep.add("parse", fmt("%.1f MB/s", mb / parse_s) + ", " + std::to_string(paragraphs) + " paragraphs");
+    rep.add("parse",
+            fmt("%.1f MB/s", mb / parse_s) + ", " + std::to_string(paragraphs) + " paragraphs");
     raw.clear();
     texts.clear();
     repaired.clear();
@@ -261,43 +290,54 @@ int main(int argc, char** argv) {
     std::atomic<bool> stop{false};
     ImportCallbacks cb{[](const Error&) {}, nullptr};
     t = Clock::now();
-    auto r1 = import_inputs(**archive, clean_inputs, *model, default_dictionary(), **grammar, {}, cb, stop);
+    auto r1 = import_inputs(**archive, clean_inputs, *model, default_dictionary(), **grammar, {},
+                            cb, stop);
     const double import_clean_s = seconds_since(t);
     t = Clock::now();
-    auto r2 = import_inputs(**archive, damaged_inputs, *model, default_dictionary(), **grammar, {}, cb, stop);
+    auto r2 = import_inputs(**archive, damaged_inputs, *model, default_dictionary(), **grammar, {},
+                            cb, stop);
     const double import_damaged_s = seconds_since(t);
     if (!r1 || !r2) return 1;
     const double clean_rate = clean_mb / import_clean_s;
-    rep.add("import, clean files", fmt("%.1f MB/s", clean_rate) + fmt(", %.0f files/s", clean_inputs.size() / import_clean_s),
-            fmt("%.0f %% of bare FTS5 insert", 100 * clean_rate / fts));
-    rep.add("import, OCR-damaged files", fmt("%.2f MB/s", damaged_mb / import_damaged_s) +
-                                             fmt(", %.0f files/s", damaged_inputs.size() / import_damaged_s));
+    rep.add(
+        "import, clean files",
+        fmt("%.1f MB/s", clean_rate) + fmt(", %.0f files/s", clean_inputs.size() / import_clean_s),
+        fmt("%.0f %% of bare FTS5 insert", 100 * clean_rate / fts));
+    rep.add("import, OCR-damaged files",
+            fmt("%.2f MB/s", damaged_mb / import_damaged_s) +
+                fmt(", %.0f files/s", damaged_inputs.size() / import_damaged_s));
     (void)(*archive)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     std::error_code ec;
-    const double archive_mb = static_cast<double>(fs::file_size(db_path) + fs::file_size(db_path + "-wal", ec)) / 1e6;
+    const double archive_mb =
+        static_cast<double>(fs::file_size(db_path) + fs::file_size(db_path + "-wal", ec)) / 1e6;
     rep.add("archive size", fmt("%.1f MB", archive_mb), fmt("%.2f× the input", archive_mb / mb));
     rep.add("peak memory (RSS) so far", std::to_string(peak_rss_mb()) + " MB");
 
-    // Queries, at growing archive sizes: more copies of the corpus are imported between checkpoints.
+    // Queries, at growing archive sizes: more copies of the corpus are imported between
+    // checkpoints.
     std::size_t copy = 0;
     for (std::size_t checkpoint : checkpoints) {
         auto count_entries = [&](const char* sql) {
             auto st = (*archive)->db().prepare(sql);
             return st && (*st)->step() ? (*st)->integer(0) : 0;
         };
-        while (static_cast<std::size_t>(count_entries("SELECT count(*) FROM paragraphs")) < checkpoint) {
+        while (static_cast<std::size_t>(count_entries("SELECT count(*) FROM paragraphs")) <
+               checkpoint) {
             ++copy;
             co.out_dir = work + "/corpus-" + std::to_string(copy);
             co.seed = 42 + copy;
             co.bytes = std::min<std::size_t>(size_mb << 20, 64u << 20);
             std::vector<std::string> more;
             for (const auto& f : bench::make_corpus(co)) more.push_back(f.path);
-            if (!import_inputs(**archive, more, *model, default_dictionary(), **grammar, {}, cb, stop)) return 1;
+            if (!import_inputs(**archive, more, *model, default_dictionary(), **grammar, {}, cb,
+                               stop))
+                return 1;
             fs::remove_all(co.out_dir);
         }
         const std::int64_t n_par = count_entries("SELECT count(*) FROM paragraphs");
         const std::int64_t n_ent = count_entries("SELECT count(*) FROM entries");
-        rep.add("archive for queries", std::to_string(n_par) + " paragraphs, " + std::to_string(n_ent) + " entries");
+        rep.add("archive for queries",
+                std::to_string(n_par) + " paragraphs, " + std::to_string(n_ent) + " entries");
         const auto classes = words_by_frequency((*archive)->db(), n_ent);
         const auto timed = [&](const SearchQuery& q) {
             const auto t0 = Clock::now();
@@ -312,9 +352,15 @@ int main(int argc, char** argv) {
                 for (const auto& w : words) ms.push_back(timed(query_of(w)));
             const Percentiles p = percentiles(ms);
             if (grep_ms < 0 && !words.empty())
-                grep_ms = time_command("grep -ril '" + words.front() + "' " + work + "/corpus > /dev/null", 2) * 1e3;
-            rep.add("search p50/p95, one word, " + cls, fmt("%.1f", p.p50) + fmt(" / %.1f ms", p.p95),
-                    grep_ms > 0 ? fmt("grep -ril: %.0f ms", grep_ms) + fmt(" = %.0f× the p95", grep_ms / std::max(p.p95, 0.01)) : "");
+                grep_ms =
+                    time_command(
+                        "grep -ril '" + words.front() + "' " + work + "/corpus > /dev/null", 2) *
+                    1e3;
+            rep.add("search p50/p95, one word, " + cls,
+                    fmt("%.1f", p.p50) + fmt(" / %.1f ms", p.p95),
+                    grep_ms > 0 ? fmt("grep -ril: %.0f ms", grep_ms) +
+                                      fmt(" = %.0f× the p95", grep_ms / std::max(p.p95, 0.01))
+                                : "");
         }
         const auto run_set = [&](const std::string& label, const std::vector<SearchQuery>& qs) {
             std::vector<double> ms;
@@ -323,8 +369,10 @@ int main(int argc, char** argv) {
             const Percentiles p = percentiles(ms);
             rep.add("search p50/p95, " + label, fmt("%.1f", p.p50) + fmt(" / %.1f ms", p.p95));
         };
-        run_set("two words", {query_of("kraftsamlande nämnden"), query_of("beslut budget"), query_of("särskilt yttrande"), query_of("motion tolkavgift")});
-        run_set("phrase", {query_of("\"särskilt yttrande\""), query_of("\"beslutet skickas till\""), query_of("\"kommunfullmäktige beslutade\"")});
+        run_set("two words", {query_of("kraftsamlande nämnden"), query_of("beslut budget"),
+                              query_of("särskilt yttrande"), query_of("motion tolkavgift")});
+        run_set("phrase", {query_of("\"särskilt yttrande\""), query_of("\"beslutet skickas till\""),
+                           query_of("\"kommunfullmäktige beslutade\"")});
         run_set("prefix", {query_of("kraft*"), query_of("nämnd*"), query_of("budg*")});
         SearchQuery filtered = query_of("beslut");
         filtered.body = "Kommunstyrelsen";
@@ -353,11 +401,15 @@ int main(int argc, char** argv) {
     uname(&u);
     std::ostringstream md;
     md << "# kraft benchmark results\n\n";
-    md << "Machine: " << u.sysname << ' ' << u.release << ' ' << u.machine << ", " << std::thread::hardware_concurrency()
-       << " cores. Command: `build/bench/kraft_bench --size-mb " << size_mb << (quick ? " --quick" : "")
-       << " --results bench/RESULTS.md`. Baselines ran in the same process, on the same corpus.\n\n";
+    md << "Machine: " << u.sysname << ' ' << u.release << ' ' << u.machine << ", "
+       << std::thread::hardware_concurrency()
+       << " cores. Command: `build/bench/kraft_bench --size-mb " << size_mb
+       << (quick ? " --quick" : "")
+       << " --results bench/RESULTS.md`. Baselines ran in the same process, on the same "
+          "corpus.\n\n";
     md << "| measure | value | compared with |\n|---|---|---|\n";
-    for (const Row& r : rep.rows) md << "| " << r.what << " | " << r.value << " | " << r.ratio << " |\n";
+    for (const Row& r : rep.rows)
+        md << "| " << r.what << " | " << r.value << " | " << r.ratio << " |\n";
     std::cout << md.str();
     if (!results.empty()) std::ofstream(results) << md.str();
     return 0;

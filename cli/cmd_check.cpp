@@ -27,7 +27,8 @@ int run(const GlobalOptions& g) {
 }  // namespace
 
 void setup_check(CLI::App& app, const GlobalOptions& g, int& status) {
-    CLI::App* sub = app.add_subcommand("check", "Check that the archive is sound (integrity, foreign keys, full-text index)");
+    CLI::App* sub = app.add_subcommand(
+        "check", "Check that the archive is sound (integrity, foreign keys, full-text index)");
     sub->callback([&g, &status] { status = run(g); });
 }
 

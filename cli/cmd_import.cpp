@@ -26,24 +26,33 @@ std::atomic<bool> g_stop{false};
 
 extern "C" void on_signal(int sig) {
     g_stop = true;
-    std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once (SQLite stays consistent)
+    std::signal(sig,
+                SIG_DFL);  // a second Ctrl-C ends the process at once (SQLite stays consistent)
 }
 
 // "[=====>     ] 12/400 files  3.2 MB/s  0:12 left" on one terminal line.
 class ProgressBar {
-public:
-    explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  public:
+    explicit ProgressBar(bool enabled)
+        : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
     void update(const ImportProgress& p) {
         if (!enabled_) return;
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        const double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
         const double rate = secs > 0 ? static_cast<double>(p.bytes_done) / secs : 0;
-        const double left = rate > 0 ? static_cast<double>(p.bytes_total - std::min(p.bytes_total, p.bytes_done)) / rate : 0;
+        const double left =
+            rate > 0
+                ? static_cast<double>(p.bytes_total - std::min(p.bytes_total, p.bytes_done)) / rate
+                : 0;
         constexpr int kWidth = 30;
-        const int filled = p.files_total ? static_cast<int>(kWidth * p.files_done / p.files_total) : kWidth;
+        const int filled =
+            p.files_total ? static_cast<int>(kWidth * p.files_done / p.files_total) : kWidth;
         std::string bar(static_cast<std::size_t>(filled), '=');
-        if (filled < kWidth) bar += '>' + std::string(static_cast<std::size_t>(kWidth - filled - 1), ' ');
-        std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f MB/s  %d:%02d left ", bar.c_str(), p.files_done, p.files_total,
-                     rate / 1e6, static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+        if (filled < kWidth)
+            bar += '>' + std::string(static_cast<std::size_t>(kWidth - filled - 1), ' ');
+        std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f MB/s  %d:%02d left ", bar.c_str(),
+                     p.files_done, p.files_total, rate / 1e6, static_cast<int>(left) / 60,
+                     static_cast<int>(left) % 60);
         std::fflush(stderr);
         drawn_ = true;
     }
@@ -52,7 +61,7 @@ public:
         drawn_ = false;
     }
 
-private:
+  private:
     bool enabled_;
     bool drawn_ = false;
     std::chrono::steady_clock::time_point start_;
@@ -86,7 +95,8 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
     o.threads = a.threads;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    auto r = import_inputs(**archive, inputs, *model, kraft::default_dictionary(), **grammar, o, cb, g_stop);
+    auto r = import_inputs(**archive, inputs, *model, kraft::default_dictionary(), **grammar, o, cb,
+                           g_stop);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     bar.clear();
@@ -95,10 +105,13 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
         return kArchive;
     }
     r->failed += collect_failures;
-    if (r->interrupted) report("interrupted: the protocols imported so far are complete; run the import again to finish");
+    if (r->interrupted)
+        report(
+            "interrupted: the protocols imported so far are complete; run the import again to "
+            "finish");
     if (!g.quiet || r->failed)
-        std::cerr << "imported " << r->imported << ", unchanged " << r->unchanged << ", failed " << r->failed << " ("
-                  << r->paragraphs << " paragraphs)\n";
+        std::cerr << "imported " << r->imported << ", unchanged " << r->unchanged << ", failed "
+                  << r->failed << " (" << r->paragraphs << " paragraphs)\n";
     return r->failed || r->interrupted ? kInputFailed : kOk;
 }
 
@@ -106,11 +119,17 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
 
 void setup_import(CLI::App& app, const GlobalOptions& g, int& status) {
     auto a = std::make_shared<ImportArgs>();
-    CLI::App* sub = app.add_subcommand("import", "Import protocol files and folders into the archive");
-    sub->add_option("paths", a->paths, "Files, folders (*.txt and *.md, recursively), or - for standard input")->required();
-    sub->add_option("--body", a->body, "The meeting's body, for protocols whose text does not name it");
-    sub->add_option("--date", a->date, "The meeting's date (YYYY-MM-DD), for protocols without one")->check(date_validator());
-    sub->add_option("--threads", a->threads, "Worker threads (default: one per core, at most 4)")->check(CLI::Range(1, 64));
+    CLI::App* sub =
+        app.add_subcommand("import", "Import protocol files and folders into the archive");
+    sub->add_option("paths", a->paths,
+                    "Files, folders (*.txt and *.md, recursively), or - for standard input")
+        ->required();
+    sub->add_option("--body", a->body,
+                    "The meeting's body, for protocols whose text does not name it");
+    sub->add_option("--date", a->date, "The meeting's date (YYYY-MM-DD), for protocols without one")
+        ->check(date_validator());
+    sub->add_option("--threads", a->threads, "Worker threads (default: one per core, at most 4)")
+        ->check(CLI::Range(1, 64));
     sub->callback([a, &g, &status] { status = run(*a, g); });
 }
 

@@ -19,7 +19,8 @@ struct ParseOptions {
 
 void print_text(const Protocol& p) {
     const Meeting& m = p.meeting;
-    std::cout << p.source << ": " << m.body.value_or("(body unknown)") << ", " << m.date.value_or("(date unknown)");
+    std::cout << p.source << ": " << m.body.value_or("(body unknown)") << ", "
+              << m.date.value_or("(date unknown)");
     if (m.date_source) std::cout << " (" << *m.date_source << ")";
     std::cout << ", " << p.paragraphs.size() << " paragraph(s)\n";
     for (const Paragraph& para : p.paragraphs) {
@@ -30,7 +31,8 @@ void print_text(const Protocol& p) {
             if (para.decision->to) std::cout << " to " << *para.decision->to;
             std::cout << ":\n";
             int n = 0;
-            for (const auto& pt : para.decision->points) std::cout << "    " << ++n << ". " << pt << '\n';
+            for (const auto& pt : para.decision->points)
+                std::cout << "    " << ++n << ". " << pt << '\n';
         }
         for (const Statement& s : para.statements) {
             std::cout << "  " << to_string(s.kind) << ':';
@@ -39,9 +41,11 @@ void print_text(const Protocol& p) {
             std::cout << '\n';
         }
         for (const Reference& r : para.references) {
-            std::cout << "  cites " << r.body << ' ' << r.date.value_or("?") << " § " << r.paragraph.value_or(0) << '\n';
+            std::cout << "  cites " << r.body << ' ' << r.date.value_or("?") << " § "
+                      << r.paragraph.value_or(0) << '\n';
         }
-        if (!para.recipients.empty()) std::cout << "  sent to " << para.recipients.size() << " recipient(s)\n";
+        if (!para.recipients.empty())
+            std::cout << "  sent to " << para.recipients.size() << " recipient(s)\n";
     }
 }
 
@@ -76,8 +80,10 @@ int run(const ParseOptions& o, const GlobalOptions& g) {
         report(protocol.error());
         return kInputFailed;
     }
-    if (g.json) write_json(std::cout, *protocol, summary, true);
-    else print_text(*protocol);
+    if (g.json)
+        write_json(std::cout, *protocol, summary, true);
+    else
+        print_text(*protocol);
     return kOk;
 }
 
@@ -85,7 +91,8 @@ int run(const ParseOptions& o, const GlobalOptions& g) {
 
 void setup_parse(CLI::App& app, const GlobalOptions& g, int& status) {
     auto o = std::make_shared<ParseOptions>();
-    CLI::App* sub = app.add_subcommand("parse", "Print a protocol's structure: meeting, paragraphs, decisions, statements");
+    CLI::App* sub = app.add_subcommand(
+        "parse", "Print a protocol's structure: meeting, paragraphs, decisions, statements");
     sub->add_option("file", o->file, "Protocol file, or - for standard input")->required();
     sub->add_flag("--no-repair", o->no_repair, "Parse the text as it is, without OCR repair");
     sub->add_option("--body", o->body, "The meeting's body, when the text does not name it");

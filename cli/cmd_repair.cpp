@@ -4,10 +4,10 @@
 
 #include "commands.hpp"
 #include "decode/decode.hpp"
-#include "util/json_writer.hpp"
 #include "pipeline.hpp"
 #include "repair/repair.hpp"
 #include "util/file.hpp"
+#include "util/json_writer.hpp"
 #include "util/text.hpp"
 
 namespace kraft::cli {
@@ -57,7 +57,8 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
         return kInputFailed;
     }
     int status = kOk;
-    const std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
+    const std::vector<std::string> files =
+        o.files.empty() ? std::vector<std::string>{"-"} : o.files;
     for (const std::string& file : files) {
         auto decoded = read_and_decode(file);
         if (!decoded) {
@@ -92,7 +93,8 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
         }
         if (g.verbose)
             std::cerr << "kraft: " << file << ": " << r.damage.words << " words, damage "
-                      << static_cast<int>(r.damage.level * 100) << " %, " << r.edits.size() << " edits\n";
+                      << static_cast<int>(r.damage.level * 100) << " %, " << r.edits.size()
+                      << " edits\n";
     }
     return status;
 }
@@ -101,7 +103,8 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
 
 void setup_repair(CLI::App& app, const GlobalOptions& g, int& status) {
     auto o = std::make_shared<RepairOptions>();
-    CLI::App* sub = app.add_subcommand("repair", "Repair OCR damage (lost å/ä/ö, § read as {) in protocol text");
+    CLI::App* sub = app.add_subcommand(
+        "repair", "Repair OCR damage (lost å/ä/ö, § read as {) in protocol text");
     sub->add_option("files", o->files, "Protocol files, or - for standard input (default)");
     sub->add_flag("--diff", o->diff, "Show only the changed lines, with the edits marked");
     sub->callback([o, &g, &status] { status = run(*o, g); });

@@ -39,7 +39,9 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
     }
     SearchQuery q;
     for (const auto& w : a.words) q.text += (q.text.empty() ? "" : " ") + w;
-    const auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
+    const auto opt = [](const std::string& s) {
+        return s.empty() ? std::nullopt : std::optional<std::string>(s);
+    };
     q.case_number = opt(a.case_number);
     q.body = opt(a.body);
     q.from = opt(a.from);
@@ -56,15 +58,26 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
     }
     if (g.json) {
         JsonWriter j(std::cout);
-        j.begin_object().key("query").value(q.text).key("total").value(static_cast<long long>(r->total));
+        j.begin_object().key("query").value(q.text).key("total").value(
+            static_cast<long long>(r->total));
         j.key("hits").begin_array();
         for (const SearchHit& h : r->hits) {
             j.begin_object();
-            j.key("date").value(h.date).key("body").value(h.body).key("paragraph").value(h.paragraph);
+            j.key("date")
+                .value(h.date)
+                .key("body")
+                .value(h.body)
+                .key("paragraph")
+                .value(h.paragraph);
             j.key("title").value(h.title).key("case_numbers").begin_array();
             for (const auto& c : h.case_numbers) j.value(c);
             j.end_array();
-            j.key("kind").value(h.kind).key("snippet").value(plain_snippet(h.snippet)).key("source").value(h.source);
+            j.key("kind")
+                .value(h.kind)
+                .key("snippet")
+                .value(plain_snippet(h.snippet))
+                .key("source")
+                .value(h.source);
             j.end_object();
         }
         j.end_array().end_object();
@@ -74,15 +87,17 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
     const Style st{use_color(g, stdout)};
     const std::size_t width = terminal_width();
     std::cout << r->total << (r->total == 1 ? " hit" : " hits");
-    if (static_cast<std::int64_t>(r->hits.size()) < r->total) std::cout << ", showing " << r->hits.size();
+    if (static_cast<std::int64_t>(r->hits.size()) < r->total)
+        std::cout << ", showing " << r->hits.size();
     std::cout << '\n';
     for (const SearchHit& h : r->hits) {
-        std::string head = st.bold(h.date.value_or("(no date)")) + "  " + st.color(36, h.body) + "  § " +
-                           std::to_string(h.paragraph) + "  " + h.title;
+        std::string head = st.bold(h.date.value_or("(no date)")) + "  " + st.color(36, h.body) +
+                           "  § " + std::to_string(h.paragraph) + "  " + h.title;
         for (const auto& c : h.case_numbers) head += "  " + st.color(35, c);
         head += "  " + st.dim(h.kind);
         std::cout << '\n' << head << '\n';
-        for (const std::string& line : wrap(st.highlight(h.snippet), width > 8 ? width - 4 : width)) std::cout << "    " << line << '\n';
+        for (const std::string& line : wrap(st.highlight(h.snippet), width > 8 ? width - 4 : width))
+            std::cout << "    " << line << '\n';
     }
     return kOk;
 }
@@ -91,14 +106,21 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
 
 void setup_search(CLI::App& app, const GlobalOptions& g, int& status) {
     auto a = std::make_shared<SearchArgs>();
-    CLI::App* sub = app.add_subcommand("search", "Search the archive: words, a case number, § N, with filters");
-    sub->add_option("query", a->words, "Words (any inflection, with or without å/ä/ö), FTS5 syntax, a case number or § N");
+    CLI::App* sub =
+        app.add_subcommand("search", "Search the archive: words, a case number, § N, with filters");
+    sub->add_option(
+        "query", a->words,
+        "Words (any inflection, with or without å/ä/ö), FTS5 syntax, a case number or § N");
     sub->add_option("--case", a->case_number, "Only paragraphs of this case");
     sub->add_option("--body", a->body, "Only this body (name or abbreviation, e.g. KF)");
-    sub->add_option("--from", a->from, "Meetings on or after this date (YYYY-MM-DD)")->check(date_validator());
-    sub->add_option("--to", a->to, "Meetings on or before this date (YYYY-MM-DD)")->check(date_validator());
-    sub->add_option("--kind", a->kind, "decision, reservation, special_statement, protocol_note or any")
-        ->check(CLI::IsMember({"decision", "paragraph", "reservation", "special_statement", "protocol_note", "any"}));
+    sub->add_option("--from", a->from, "Meetings on or after this date (YYYY-MM-DD)")
+        ->check(date_validator());
+    sub->add_option("--to", a->to, "Meetings on or before this date (YYYY-MM-DD)")
+        ->check(date_validator());
+    sub->add_option("--kind", a->kind,
+                    "decision, reservation, special_statement, protocol_note or any")
+        ->check(CLI::IsMember(
+            {"decision", "paragraph", "reservation", "special_statement", "protocol_note", "any"}));
     sub->add_option("--person", a->person, "Only statements by this person (part of the name)");
     sub->add_option("--party", a->party, "Only statements by this party (S, M, SD, ...)");
     sub->add_option("--limit", a->limit, "Hits to show (default 20)")->check(CLI::Range(1, 100000));

@@ -23,12 +23,21 @@ void print_json(const std::vector<ShownParagraph>& ps, bool original) {
     for (const ShownParagraph& p : ps) {
         j.begin_object();
         j.key("date").value(p.date).key("body").value(p.body).key("paragraph").value(p.number);
-        j.key("title").value(p.title).key("source").value(p.source).key("case_numbers").begin_array();
+        j.key("title")
+            .value(p.title)
+            .key("source")
+            .value(p.source)
+            .key("case_numbers")
+            .begin_array();
         for (const auto& c : p.case_numbers) j.value(c);
         j.end_array().key("text").value(p.text);
         j.key("decision");
         if (p.decision) {
-            j.begin_object().key("by").value(p.decision->by).key("kind").value(to_string(p.decision->kind));
+            j.begin_object()
+                .key("by")
+                .value(p.decision->by)
+                .key("kind")
+                .value(to_string(p.decision->kind));
             j.key("to").value(p.decision->to).key("points").begin_array();
             for (const auto& pt : p.decision->points) j.value(pt);
             j.end_array().end_object();
@@ -40,7 +49,8 @@ void print_json(const std::vector<ShownParagraph>& ps, bool original) {
             j.begin_object().key("kind").value(to_string(s.kind)).key("parties").begin_array();
             for (const auto& x : s.parties) j.value(x);
             j.end_array().key("persons").begin_array();
-            for (const Person& x : s.persons) j.begin_object().key("name").value(x.name).key("party").value(x.party).end_object();
+            for (const Person& x : s.persons)
+                j.begin_object().key("name").value(x.name).key("party").value(x.party).end_object();
             j.end_array().key("appendix").value(s.appendix).key("text").value(s.text).end_object();
         }
         j.end_array().key("recipients").begin_array();
@@ -50,8 +60,20 @@ void print_json(const std::vector<ShownParagraph>& ps, bool original) {
             j.key("original").value(p.original);
             j.key("edits").begin_array();
             for (const ShownEdit& e : p.edits)
-                j.begin_object().key("line").value(e.line).key("column").value(e.column).key("from").value(e.from)
-                    .key("to").value(e.to).key("confidence").value(e.confidence).key("reason").value(e.reason).end_object();
+                j.begin_object()
+                    .key("line")
+                    .value(e.line)
+                    .key("column")
+                    .value(e.column)
+                    .key("from")
+                    .value(e.from)
+                    .key("to")
+                    .value(e.to)
+                    .key("confidence")
+                    .value(e.confidence)
+                    .key("reason")
+                    .value(e.reason)
+                    .end_object();
             j.end_array();
         }
         j.end_object();
@@ -61,33 +83,48 @@ void print_json(const std::vector<ShownParagraph>& ps, bool original) {
 }
 
 void print_text(const ShownParagraph& p, const Style& st, bool original, std::size_t width) {
-    std::cout << st.bold(p.date.value_or("(no date)") + "  " + p.body + "  § " + std::to_string(p.number)) << "  " << p.title << '\n';
+    std::cout << st.bold(p.date.value_or("(no date)") + "  " + p.body + "  § " +
+                         std::to_string(p.number))
+              << "  " << p.title << '\n';
     for (const auto& c : p.case_numbers) std::cout << "case " << st.color(35, c) << "  ";
     std::cout << st.dim(p.source) << "\n\n";
     if (original) {
         if (!p.original) {
-            std::cout << st.dim("(repair changed nothing in this protocol: the text below is as received)") << "\n\n" << p.text << '\n';
+            std::cout
+                << st.dim(
+                       "(repair changed nothing in this protocol: the text below is as received)")
+                << "\n\n"
+                << p.text << '\n';
         } else {
-            std::cout << *p.original << '\n' << st.bold(std::to_string(p.edits.size()) + " repair edits:") << '\n';
+            std::cout << *p.original << '\n'
+                      << st.bold(std::to_string(p.edits.size()) + " repair edits:") << '\n';
             for (const ShownEdit& e : p.edits)
-                std::cout << "  " << e.line << ':' << e.column << "  " << st.color(31, e.from) << " → " << st.color(32, e.to)
-                          << "  " << st.dim(e.reason) << '\n';
+                std::cout << "  " << e.line << ':' << e.column << "  " << st.color(31, e.from)
+                          << " → " << st.color(32, e.to) << "  " << st.dim(e.reason) << '\n';
         }
         return;
     }
     std::cout << p.text << '\n';
     if (p.decision) {
-        std::cout << '\n' << st.bold(p.decision->by + (p.decision->kind == DecisionKind::proposes ? " proposes" : " decides") +
-                                     (p.decision->to ? " to " + *p.decision->to : "") + ":") << '\n';
+        std::cout << '\n'
+                  << st.bold(
+                         p.decision->by +
+                         (p.decision->kind == DecisionKind::proposes ? " proposes" : " decides") +
+                         (p.decision->to ? " to " + *p.decision->to : "") + ":")
+                  << '\n';
         int n = 0;
         for (const auto& pt : p.decision->points)
-            for (const std::string& l : wrap(std::to_string(++n) + ". " + pt, width > 4 ? width - 2 : width)) std::cout << "  " << l << '\n';
+            for (const std::string& l :
+                 wrap(std::to_string(++n) + ". " + pt, width > 4 ? width - 2 : width))
+                std::cout << "  " << l << '\n';
     }
     for (const Statement& s : p.statements) {
         std::string who;
-        for (const Person& x : s.persons) who += (who.empty() ? "" : ", ") + x.name + " (" + x.party + ")";
-        std::cout << st.color(33, std::string(to_string(s.kind))) << (s.appendix ? " (bilaga " + std::to_string(*s.appendix) + ")" : "")
-                  << ": " << who << '\n';
+        for (const Person& x : s.persons)
+            who += (who.empty() ? "" : ", ") + x.name + " (" + x.party + ")";
+        std::cout << st.color(33, std::string(to_string(s.kind)))
+                  << (s.appendix ? " (bilaga " + std::to_string(*s.appendix) + ")" : "") << ": "
+                  << who << '\n';
     }
 }
 
@@ -130,8 +167,10 @@ int run(const ShowArgs& a, const GlobalOptions& g) {
 void setup_show(CLI::App& app, const GlobalOptions& g, int& status) {
     auto a = std::make_shared<ShowArgs>();
     CLI::App* sub = app.add_subcommand("show", "Print one paragraph in full, as archived");
-    sub->add_option("what", a->what, "A case number, or BODY DATE §N (e.g. KF 2026-01-22 §8)")->required();
-    sub->add_flag("--original", a->original, "Show the text as received (before OCR repair) and the edits");
+    sub->add_option("what", a->what, "A case number, or BODY DATE §N (e.g. KF 2026-01-22 §8)")
+        ->required();
+    sub->add_flag("--original", a->original,
+                  "Show the text as received (before OCR repair) and the edits");
     sub->callback([a, &g, &status] { status = run(*a, g); });
 }
 

@@ -25,7 +25,12 @@ void print_json(const Timeline& t) {
     for (const TimelineEvent& e : t.events) {
         j.begin_object();
         j.key("date").value(e.date).key("body").value(e.body).key("paragraph").value(e.paragraph);
-        j.key("title").value(e.title).key("origin").value(e.origin).key("decision").value(e.decision);
+        j.key("title")
+            .value(e.title)
+            .key("origin")
+            .value(e.origin)
+            .key("decision")
+            .value(e.decision);
         j.key("statements").begin_array();
         for (const TimelineStatement& s : e.statements) {
             j.begin_object().key("kind").value(s.kind).key("parties").begin_array();
@@ -43,7 +48,8 @@ void print_json(const Timeline& t) {
 }
 
 void draw(const Timeline& t, const Style& st, std::size_t width) {
-    std::cout << st.bold(t.case_number) << " — " << t.events.size() << (t.events.size() == 1 ? " event" : " events") << "\n\n";
+    std::cout << st.bold(t.case_number) << " — " << t.events.size()
+              << (t.events.size() == 1 ? " event" : " events") << "\n\n";
     const std::string pad(12, ' ');
     const std::size_t text_width = width > 20 ? width - 14 : 40;
     for (std::size_t i = 0; i < t.events.size(); ++i) {
@@ -57,14 +63,18 @@ void draw(const Timeline& t, const Style& st, std::size_t width) {
         const std::vector<std::string> head_lines = wrap(head, text_width);
         for (std::size_t h = 0; h < head_lines.size(); ++h) {
             if (h == 0)
-                std::cout << st.bold(date) << std::string(date.size() < 10 ? 10 - date.size() : 0, ' ') << "  "
-                          << (i == 0 ? "┬ " : last ? "└ " : "├ ");
+                std::cout << st.bold(date)
+                          << std::string(date.size() < 10 ? 10 - date.size() : 0, ' ') << "  "
+                          << (i == 0 ? "┬ "
+                              : last ? "└ "
+                                     : "├ ");
             else
                 std::cout << pad << rail;
             std::cout << st.color(36, head_lines[h]) << '\n';
         }
         std::vector<std::string> body;
-        if (!e.title.empty()) for (auto& l : wrap(e.title, text_width)) body.push_back(l);
+        if (!e.title.empty())
+            for (auto& l : wrap(e.title, text_width)) body.push_back(l);
         if (!e.decision.empty())
             for (auto& l : wrap("→ " + e.decision, text_width)) body.push_back(st.dim(l));
         // Badges, packed into lines by display width, coloured one by one.
@@ -105,9 +115,12 @@ int run(const std::string& case_number, const GlobalOptions& g) {
         report(t.error().error);
         return t.error().usage ? kUsage : kArchive;
     }
-    if (g.json) print_json(*t);
-    else if (t->events.empty()) std::cout << t->case_number << ": no paragraph of this case is in the archive\n";
-    else draw(*t, Style{use_color(g, stdout)}, terminal_width());
+    if (g.json)
+        print_json(*t);
+    else if (t->events.empty())
+        std::cout << t->case_number << ": no paragraph of this case is in the archive\n";
+    else
+        draw(*t, Style{use_color(g, stdout)}, terminal_width());
     return kOk;
 }
 
@@ -116,7 +129,9 @@ int run(const std::string& case_number, const GlobalOptions& g) {
 void setup_timeline(CLI::App& app, const GlobalOptions& g, int& status) {
     auto c = std::make_shared<std::vector<std::string>>();
     CLI::App* sub = app.add_subcommand("timeline", "Show every handling of a case, in date order");
-    sub->add_option("case", *c, "Case number as written or normalised (STK-2024-1374, stk 2024-1374)")->required();
+    sub->add_option("case", *c,
+                    "Case number as written or normalised (STK-2024-1374, stk 2024-1374)")
+        ->required();
     sub->callback([c, &g, &status] {
         std::string joined;
         for (const auto& w : *c) joined += (joined.empty() ? "" : " ") + w;

@@ -19,6 +19,4 @@ void setup_check(CLI::App& app, const GlobalOptions& g, int& status);
 // Accepts a real calendar date written YYYY-MM-DD.
 CLI::Validator date_validator();
 
-
-
 }  // namespace kraft::cli

@@ -13,8 +13,12 @@ namespace kraft::cli {
 
 namespace fs = std::filesystem;
 
-void report(const Error& e) { std::cerr << "kraft: " << e.str() << '\n'; }
-void report(const std::string& message) { std::cerr << "kraft: " << message << '\n'; }
+void report(const Error& e) {
+    std::cerr << "kraft: " << e.str() << '\n';
+}
+void report(const std::string& message) {
+    std::cerr << "kraft: " << message << '\n';
+}
 
 std::string archive_path(const GlobalOptions& g) {
     if (!g.db.empty()) return g.db;
@@ -38,9 +42,12 @@ std::string grammar_dir() {
 
 bool use_color(const GlobalOptions& g, std::FILE* stream) {
     switch (g.color) {
-        case ColorMode::always: return true;
-        case ColorMode::never: return false;
-        case ColorMode::automatic: break;
+        case ColorMode::always:
+            return true;
+        case ColorMode::never:
+            return false;
+        case ColorMode::automatic:
+            break;
     }
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color) return false;

@@ -12,8 +12,10 @@ namespace kraft::cli {
 
 std::size_t terminal_width() {
     winsize ws{};
-    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
-    if (const char* c = std::getenv("COLUMNS"); c && std::atoi(c) >= 20) return static_cast<std::size_t>(std::atoi(c));
+    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    if (const char* c = std::getenv("COLUMNS"); c && std::atoi(c) >= 20)
+        return static_cast<std::size_t>(std::atoi(c));
     return 100;
 }
 
@@ -43,10 +45,14 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
 std::string Style::highlight(const std::string& snippet) const {
     std::string out;
     for (char c : snippet) {
-        if (c == '\x02') out += on ? "\x1b[1;33m" : "";
-        else if (c == '\x03') out += on ? "\x1b[0m" : "";
-        else if (c == '\n') out += ' ';
-        else out += c;
+        if (c == '\x02')
+            out += on ? "\x1b[1;33m" : "";
+        else if (c == '\x03')
+            out += on ? "\x1b[0m" : "";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }

@@ -1,9 +1,9 @@
 #include "decode/decode.hpp"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
-#include <unicode/bytestream.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -26,7 +26,8 @@ bool looks_binary(std::string_view bytes) {
     std::size_t control = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const auto c = static_cast<unsigned char>(bytes[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) ||
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
+             c != 0x1B) ||
             c == 0x7F)
             ++control;
     }
@@ -43,12 +44,13 @@ Result<std::string> convert_with_icu(std::string_view bytes, const char* charset
     icu::UnicodeString u;
     const int32_t cap = static_cast<int32_t>(bytes.size()) + 1;
     UChar* buf = u.getBuffer(cap);
-    const int32_t len = ucnv_toUChars(conv, buf, cap, bytes.data(),
-                                      static_cast<int32_t>(bytes.size()), &status);
+    const int32_t len =
+        ucnv_toUChars(conv, buf, cap, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     u.releaseBuffer(U_SUCCESS(status) ? len : 0);
     ucnv_close(conv);
     if (U_FAILURE(status))
-        return fail(source, 0, std::string("cannot be read as ") + charset + " (" + u_errorName(status) + ")");
+        return fail(source, 0,
+                    std::string("cannot be read as ") + charset + " (" + u_errorName(status) + ")");
     std::string out;
     u.toUTF8String(out);
     return out;
@@ -95,12 +97,18 @@ std::size_t count_replacement_chars(std::string_view text) {
 
 std::string_view encoding_name(Encoding e) {
     switch (e) {
-        case Encoding::utf8: return "UTF-8";
-        case Encoding::utf8_bom: return "UTF-8 with BOM";
-        case Encoding::utf16le: return "UTF-16LE";
-        case Encoding::utf16be: return "UTF-16BE";
-        case Encoding::windows1252: return "windows-1252";
-        case Encoding::utf8_double_encoded: return "UTF-8 decoded as Latin-1 once";
+        case Encoding::utf8:
+            return "UTF-8";
+        case Encoding::utf8_bom:
+            return "UTF-8 with BOM";
+        case Encoding::utf16le:
+            return "UTF-16LE";
+        case Encoding::utf16be:
+            return "UTF-16BE";
+        case Encoding::windows1252:
+            return "windows-1252";
+        case Encoding::utf8_double_encoded:
+            return "UTF-8 decoded as Latin-1 once";
     }
     return "unknown";
 }
@@ -115,7 +123,8 @@ Result<DecodedText> decode(std::string_view bytes, const std::string& source) {
     if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
         const bool le = bytes[0] == '\xFF';
         out.encoding = le ? Encoding::utf16le : Encoding::utf16be;
-        if ((bytes.size() - 2) % 2 != 0) return fail(source, 0, "truncated UTF-16 (odd byte count)");
+        if ((bytes.size() - 2) % 2 != 0)
+            return fail(source, 0, "truncated UTF-16 (odd byte count)");
         auto text = convert_with_icu(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", source);
         if (!text) return std::unexpected(text.error());
         out.text = std::move(*text);
@@ -139,7 +148,8 @@ Result<DecodedText> decode(std::string_view bytes, const std::string& source) {
             out.encoding = Encoding::windows1252;
         } else {
             const int line = line_at(bytes, v.first_invalid);
-            if (v.truncated_at_end) return fail(source, line, "truncated UTF-8 at the end of the file");
+            if (v.truncated_at_end)
+                return fail(source, line, "truncated UTF-8 at the end of the file");
             char msg[64];
             std::snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02X)",
                           static_cast<unsigned char>(bytes[v.first_invalid]));

@@ -25,10 +25,10 @@ enum class Encoding { utf8, utf8_bom, utf16le, utf16be, windows1252, utf8_double
 std::string_view encoding_name(Encoding e);
 
 struct DecodedText {
-    std::string text;                     // NFC UTF-8, '\n' line ends, '\f' page breaks kept
+    std::string text;                      // NFC UTF-8, '\n' line ends, '\f' page breaks kept
     std::vector<std::size_t> line_starts;  // byte offset of each line; line_starts[0] == 0
     Encoding encoding = Encoding::utf8;
-    std::size_t replacement_chars = 0;  // U+FFFD in the input: letters lost before kraft saw them
+    std::size_t replacement_chars = 0;   // U+FFFD in the input: letters lost before kraft saw them
     std::size_t repaired_sequences = 0;  // double-encoded sequences that were undone
 
     // True when characters were lost before the file reached kraft (U+FFFD present).

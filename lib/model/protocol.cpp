@@ -4,13 +4,18 @@ namespace kraft {
 
 std::string_view to_string(StatementKind k) {
     switch (k) {
-        case StatementKind::reservation: return "reservation";
-        case StatementKind::special_statement: return "special_statement";
-        case StatementKind::protocol_note: return "protocol_note";
+        case StatementKind::reservation:
+            return "reservation";
+        case StatementKind::special_statement:
+            return "special_statement";
+        case StatementKind::protocol_note:
+            return "protocol_note";
     }
     return "reservation";
 }
 
-std::string_view to_string(DecisionKind k) { return k == DecisionKind::decides ? "decides" : "proposes"; }
+std::string_view to_string(DecisionKind k) {
+    return k == DecisionKind::decides ? "decides" : "proposes";
+}
 
 }  // namespace kraft

@@ -45,14 +45,14 @@ struct Statement {
 };
 
 struct Reference {
-    std::string body;                   // as written: "KF", "Arbetsmarknads- och socialnämndens"
-    std::string body_name;              // resolved: "Kommunfullmäktige", "Arbetsmarknads- och socialnämnden"
-    std::optional<std::string> date;    // YYYY-MM-DD
+    std::string body;       // as written: "KF", "Arbetsmarknads- och socialnämndens"
+    std::string body_name;  // resolved: "Kommunfullmäktige", "Arbetsmarknads- och socialnämnden"
+    std::optional<std::string> date;  // YYYY-MM-DD
     std::optional<int> paragraph;
     std::optional<std::string> case_number;
     std::vector<std::string> reservation_parties;
     std::vector<std::string> statement_parties;
-    std::string text;                   // the item or sentence as written
+    std::string text;  // the item or sentence as written
     int line = 0;
 };
 

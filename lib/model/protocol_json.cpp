@@ -16,7 +16,10 @@ void persons(JsonWriter& j, const std::vector<Person>& ps) {
     j.begin_array();
     for (const Person& p : ps) {
         j.begin_object().key("name").value(p.name).key("party");
-        if (p.party.empty()) j.null(); else j.value(p.party);
+        if (p.party.empty())
+            j.null();
+        else
+            j.value(p.party);
         j.end_object();
     }
     j.end_array();
@@ -89,7 +92,8 @@ void paragraph(JsonWriter& j, const Paragraph& p) {
 
 }  // namespace
 
-void write_json(std::ostream& out, const Protocol& p, const std::optional<RepairSummary>& repair, bool pretty) {
+void write_json(std::ostream& out, const Protocol& p, const std::optional<RepairSummary>& repair,
+                bool pretty) {
     JsonWriter j(out, pretty);
     j.begin_object();
     j.key("source").value(p.source);
@@ -105,7 +109,8 @@ void write_json(std::ostream& out, const Protocol& p, const std::optional<Repair
     strings(j, m.justerare);
     j.key("attendance").begin_array();
     for (const Attendee& a : m.attendance) {
-        j.begin_object().key("name").value(a.name).key("party").value(a.party).key("role").value(a.role);
+        j.begin_object().key("name").value(a.name).key("party").value(a.party).key("role").value(
+            a.role);
         j.key("note").value(a.note).key("replaces").value(a.replaces).end_object();
     }
     j.end_array();

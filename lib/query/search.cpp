@@ -11,8 +11,15 @@ namespace kraft {
 
 namespace {
 
-QueryFailure usage(std::string message) { return {Error{"", 0, 0, std::move(message)}, true}; }
-QueryFailure archive_error(Archive& a, std::string message) { return {Error{a.db().path(), 0, 0, std::move(message)}, false}; }
+// Beyond this many matches, hits are ordered by date rather than bm25 (see search()).
+constexpr std::int64_t kRankedMatches = 2000;
+
+QueryFailure usage(std::string message) {
+    return {Error{"", 0, 0, std::move(message)}, true};
+}
+QueryFailure archive_error(Archive& a, std::string message) {
+    return {Error{a.db().path(), 0, 0, std::move(message)}, false};
+}
 
 bool uses_fts_syntax(const std::string& t) {
     if (t.find_first_of("\"*()") != std::string::npos) return true;
@@ -30,13 +37,15 @@ std::optional<int> paragraph_query(const std::string& t) {
     while (i < t.size() && t[i] == ' ') ++i;
     std::size_t j = i;
     while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
-    if (j == i || j - i > 5 || t.find_first_not_of(' ', j) != std::string::npos) return std::nullopt;
+    if (j == i || j - i > 5 || t.find_first_not_of(' ', j) != std::string::npos)
+        return std::nullopt;
     return std::stoi(t.substr(i, j - i));
 }
 
 std::vector<std::string> own_cases(Archive& a, std::int64_t paragraph_id) {
     std::vector<std::string> out;
-    auto st = a.db().prepare("SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'");
+    auto st = a.db().prepare(
+        "SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'");
     if (!st) return out;
     (*st)->bind(1, paragraph_id);
     while ((*st)->step()) out.push_back((*st)->text(0));
@@ -49,8 +58,8 @@ bool looks_like_case_number(const std::string& t, const Grammar& g) {
     const std::string key = normalize_case_number(t);
     if (key.empty() || std::count(t.begin(), t.end(), ' ') > 2) return false;
     const std::size_t dash = key.find('-');
-    return dash != std::string::npos && dash >= 1 && dash <= 6 && !(key[0] >= '0' && key[0] <= '9') &&
-           t.find_first_of("-/:") != std::string::npos;
+    return dash != std::string::npos && dash >= 1 && dash <= 6 &&
+           !(key[0] >= '0' && key[0] <= '9') && t.find_first_of("-/:") != std::string::npos;
 }
 
 }  // namespace
@@ -59,7 +68,8 @@ std::optional<std::string> plain_words_expression(const std::string& text, bool 
     if (uses_fts_syntax(text)) return std::nullopt;
     std::istringstream in(text);
     std::string out;
-    for (std::string w; in >> w;) out += (out.empty() ? "\"" : " \"") + std::string(exact ? "=" : "") + w + "\"";
+    for (std::string w; in >> w;)
+        out += (out.empty() ? "\"" : " \"") + std::string(exact ? "=" : "") + w + "\"";
     return out;
 }
 
@@ -81,7 +91,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     std::optional<std::string> case_key;
     if (q.case_number) {
         case_key = normalize_case_number(*q.case_number);
-        if (case_key->empty()) return std::unexpected(usage("'" + *q.case_number + "' is not a case number"));
+        if (case_key->empty())
+            return std::unexpected(usage("'" + *q.case_number + "' is not a case number"));
     }
     const bool fts = !trim(q.text).empty();
     if (!fts && !case_key && !number && !q.body && !q.from && !q.to && !q.person && !q.party &&
@@ -102,55 +113,76 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         binds.push_back(value);
     };
     if (fts) add("entries_fts MATCH ?", match);
-    if (case_key) add("EXISTS (SELECT 1 FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
-                      "WHERE pc.paragraph_id = pa.id AND pc.role = 'own' AND c.key = ?)", *case_key);
+    if (case_key)
+        add("EXISTS (SELECT 1 FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
+            "WHERE pc.paragraph_id = pa.id AND pc.role = 'own' AND c.key = ?)",
+            *case_key);
     if (number) {
         // The paragraphs with that number, and those that cite a § with that number.
-        add("(pa.number = ? OR EXISTS (SELECT 1 FROM citations ci WHERE ci.paragraph_id = pa.id AND ci.number = ?))",
+        add("(pa.number = ? OR EXISTS (SELECT 1 FROM citations ci WHERE ci.paragraph_id = pa.id "
+            "AND ci.number = ?))",
             std::to_string(*number));
         binds.push_back(std::to_string(*number));
     }
     if (q.body) add("pr.body_name LIKE '%' || ? || '%'", resolve_body(*q.body, g));
     if (q.from) add("pr.date >= ?", *q.from);
     if (q.to) add("pr.date <= ?", *q.to);
-    if (q.kind && *q.kind != "any") add("e.kind = ?", *q.kind);
-    else if (!fts) where += " AND e.statement_id IS NULL";  // a lookup lists paragraphs once
-    const char* statement_of = "s.paragraph_id = pa.id AND (e.statement_id IS NULL OR e.statement_id = s.id)";
-    if (q.person) add(std::string("EXISTS (SELECT 1 FROM statements s JOIN statement_persons sp ON sp.statement_id = s.id "
-                                  "JOIN persons p ON p.id = sp.person_id WHERE ") + statement_of + " AND p.name LIKE '%' || ? || '%')",
-                      *q.person);
-    if (q.party) add(std::string("EXISTS (SELECT 1 FROM statements s JOIN statement_parties sq ON sq.statement_id = s.id WHERE ") +
-                         statement_of + " AND sq.party = ? COLLATE NOCASE)",
-                     *q.party);
-    const std::string from = fts ? " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid"
-                                 : " FROM entries e";
-    const std::string joins = " JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON pr.id = pa.protocol_id";
+    if (q.kind && *q.kind != "any")
+        add("e.kind = ?", *q.kind);
+    else if (!fts)
+        where += " AND e.statement_id IS NULL";  // a lookup lists paragraphs once
+    const char* statement_of =
+        "s.paragraph_id = pa.id AND (e.statement_id IS NULL OR e.statement_id = s.id)";
+    if (q.person)
+        add(std::string("EXISTS (SELECT 1 FROM statements s JOIN statement_persons sp ON "
+                        "sp.statement_id = s.id "
+                        "JOIN persons p ON p.id = sp.person_id WHERE ") +
+                statement_of + " AND p.name LIKE '%' || ? || '%')",
+            *q.person);
+    if (q.party)
+        add(std::string("EXISTS (SELECT 1 FROM statements s JOIN statement_parties sq ON "
+                        "sq.statement_id = s.id WHERE ") +
+                statement_of + " AND sq.party = ? COLLATE NOCASE)",
+            *q.party);
+    const std::string from =
+        fts ? " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid" : " FROM entries e";
+    const std::string joins =
+        " JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON pr.id = pa.protocol_id";
 
     SearchResult result;
     {
         auto st = a.db().prepare("SELECT count(*)" + from + joins + where);
         if (!st) return std::unexpected(archive_error(a, st.error().message));
-        for (std::size_t i = 0; i < binds.size(); ++i) (*st)->bind(static_cast<int>(i + 1), binds[i]);
+        for (std::size_t i = 0; i < binds.size(); ++i)
+            (*st)->bind(static_cast<int>(i + 1), binds[i]);
         if ((*st)->step()) result.total = (*st)->integer(0);
         if (!(*st)->ok()) {
             const std::string& err = (*st)->error();
             if (err.find("fts5") != std::string::npos || err.find("syntax") != std::string::npos ||
-                err.find("no such column") != std::string::npos || err.find("unterminated") != std::string::npos ||
+                err.find("no such column") != std::string::npos ||
+                err.find("unterminated") != std::string::npos ||
                 err.find("malformed MATCH") != std::string::npos)
                 return std::unexpected(usage("malformed query '" + q.text + "': " + err));
             return std::unexpected(archive_error(a, err));
         }
     }
-    std::string select = "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, e.kind, pr.source, ";
-    select += fts ? "snippet(entries_fts, 1, char(2), char(3), '…', 14)" : "substr(e.body, 1, 200)";
+    std::string select =
+        "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, e.kind, "
+        "pr.source, e.id";
+    if (!fts) select += ", substr(e.body, 1, 240)";
     std::string order;
-    if (fts) {
-        // Exact spellings first, then bm25 (the title weighs more), then newer first.
-        order = exact_match.empty() ? " ORDER BY bm25(entries_fts, 5.0, 1.0), pr.date DESC"
-                                    : " ORDER BY (e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)) DESC, "
-                                      "bm25(entries_fts, 5.0, 1.0), pr.date DESC";
-    } else {
+    if (!fts) {
         order = " ORDER BY pr.date DESC, pa.number";
+    } else {
+        // Exact spellings first. bm25 scores every match, which costs hundreds of ms for a word in
+        // a tenth of a big archive; past kRankedMatches, newer meetings first instead.
+        const std::string exact_first =
+            exact_match.empty()
+                ? ""
+                : "(e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)) DESC, ";
+        order = result.total <= kRankedMatches
+                    ? " ORDER BY " + exact_first + "bm25(entries_fts, 5.0, 1.0), pr.date DESC"
+                    : " ORDER BY " + exact_first + "pr.date DESC, e.id DESC";
     }
     auto st = a.db().prepare(select + from + joins + where + order + " LIMIT ?");
     if (!st) return std::unexpected(archive_error(a, st.error().message));
@@ -158,6 +190,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     for (const std::string& b : binds) (*st)->bind(k++, b);
     if (!exact_match.empty()) (*st)->bind(k++, exact_match);
     (*st)->bind(k, q.limit);
+    std::vector<std::int64_t> entry_ids;
     while ((*st)->step()) {
         SearchHit h;
         h.paragraph_id = (*st)->integer(0);
@@ -167,11 +200,24 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         h.title = (*st)->text(4);
         h.kind = (*st)->text(5);
         h.source = (*st)->text(6);
-        h.snippet = (*st)->text(7);
+        entry_ids.push_back((*st)->integer(7));
+        if (!fts) h.snippet = (*st)->text(8);
         h.case_numbers = own_cases(a, h.paragraph_id);
         result.hits.push_back(std::move(h));
     }
     if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
+    // Snippets only for the hits shown.
+    if (fts) {
+        auto sn = a.db().prepare(
+            "SELECT snippet(entries_fts, 1, char(2), char(3), '…', 14) FROM entries_fts "
+            "WHERE entries_fts MATCH ? AND rowid = ?");
+        if (!sn) return std::unexpected(archive_error(a, sn.error().message));
+        for (std::size_t i = 0; i < entry_ids.size(); ++i) {
+            (*sn)->reset();
+            (*sn)->bind(1, match).bind(2, entry_ids[i]);
+            if ((*sn)->step()) result.hits[i].snippet = (*sn)->text(0);
+        }
+    }
     return result;
 }
 

@@ -20,7 +20,8 @@ std::vector<std::string> words(const std::string& s) {
 }
 
 // What a citation says about a meeting's statements, unless the event already shows those parties.
-void add_parties(std::vector<TimelineStatement>& to, const std::string& kind, const std::vector<std::string>& parties) {
+void add_parties(std::vector<TimelineStatement>& to, const std::string& kind,
+                 const std::vector<std::string>& parties) {
     if (parties.empty()) return;
     std::vector<std::string> known;
     for (const TimelineStatement& s : to)
@@ -47,7 +48,8 @@ bool same_body(const std::string& a, const std::string& b) {
     for (std::size_t i = 1; i <= x.size(); ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= y.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
         std::swap(prev, cur);
     }
     return prev[y.size()] <= 2 && x.size() > 6;
@@ -67,16 +69,20 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     Timeline t;
     t.case_number = normalize_case_number(written);
     if (t.case_number.empty())
-        return std::unexpected(QueryFailure{Error{"", 0, 0, "'" + written + "' is not a case number"}, true});
+        return std::unexpected(
+            QueryFailure{Error{"", 0, 0, "'" + written + "' is not a case number"}, true});
     Database& db = a.db();
-    const auto fail_db = [&](const std::string& m) { return std::unexpected(QueryFailure{Error{db.path(), 0, 0, m}, false}); };
+    const auto fail_db = [&](const std::string& m) {
+        return std::unexpected(QueryFailure{Error{db.path(), 0, 0, m}, false});
+    };
 
     // The case's own paragraphs.
     auto own = db.prepare(
         "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, pr.source, "
         "  (SELECT dp.text FROM decisions d JOIN decision_points dp ON dp.decision_id = d.id "
         "   WHERE d.paragraph_id = pa.id ORDER BY dp.position LIMIT 1) "
-        "FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id JOIN paragraphs pa ON pa.id = pc.paragraph_id "
+        "FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id JOIN paragraphs pa ON pa.id = "
+        "pc.paragraph_id "
         "JOIN protocols pr ON pr.id = pa.protocol_id WHERE c.key = ? AND pc.role = 'own'");
     if (!own) return fail_db(own.error().message);
     (*own)->bind(1, t.case_number);
@@ -99,20 +105,24 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     if (!(*own)->ok()) return fail_db((*own)->error());
     auto statements = db.prepare(
         "SELECT s.kind, (SELECT group_concat(party, ' ') FROM (SELECT party FROM statement_parties "
-        "  WHERE statement_id = s.id ORDER BY position)) FROM statements s WHERE s.paragraph_id = ? ORDER BY s.id");
+        "  WHERE statement_id = s.id ORDER BY position)) FROM statements s WHERE s.paragraph_id = "
+        "? ORDER BY s.id");
     if (!statements) return fail_db(statements.error().message);
     for (const auto& [id, index] : event_of_paragraph) {
         (*statements)->reset();
         (*statements)->bind(1, id);
         while ((*statements)->step())  // each statement of its own: M+C and SD are two
-            t.events[index].statements.push_back({(*statements)->text(0), words((*statements)->text(1))});
+            t.events[index].statements.push_back(
+                {(*statements)->text(0), words((*statements)->text(1))});
     }
 
     // The meetings those paragraphs cite, and citations anywhere that name this case.
     std::string in_list;
-    for (std::int64_t id : paragraph_ids) in_list += (in_list.empty() ? "" : ",") + std::to_string(id);
+    for (std::int64_t id : paragraph_ids)
+        in_list += (in_list.empty() ? "" : ",") + std::to_string(id);
     auto cites = db.prepare(
-        "SELECT ci.body_name, ci.date, ci.number, ci.reservation_parties, ci.statement_parties, ci.resolved_paragraph_id, "
+        "SELECT ci.body_name, ci.date, ci.number, ci.reservation_parties, ci.statement_parties, "
+        "ci.resolved_paragraph_id, "
         "  ci.text, pr.source FROM citations ci JOIN paragraphs pa ON pa.id = ci.paragraph_id "
         "JOIN protocols pr ON pr.id = pa.protocol_id "
         "WHERE ci.paragraph_id IN (SELECT value FROM json_each(?)) "
@@ -122,16 +132,19 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     (*cites)->bind(2, t.case_number);
     std::map<std::string, std::size_t> event_of_meeting;  // "body|date|§" -> event
     for (std::size_t i = 0; i < t.events.size(); ++i)
-        event_of_meeting[t.events[i].body + '|' + t.events[i].date.value_or("") + '|' + std::to_string(t.events[i].paragraph.value_or(0))] = i;
+        event_of_meeting[t.events[i].body + '|' + t.events[i].date.value_or("") + '|' +
+                         std::to_string(t.events[i].paragraph.value_or(0))] = i;
     while ((*cites)->step()) {
         TimelineEvent e;
         e.body = (*cites)->text(0);
         if (!(*cites)->is_null(1)) e.date = (*cites)->text(1);
         if (!(*cites)->is_null(2)) e.paragraph = static_cast<int>((*cites)->integer(2));
-        const std::string key = e.body + '|' + e.date.value_or("") + '|' + std::to_string(e.paragraph.value_or(0));
+        const std::string key =
+            e.body + '|' + e.date.value_or("") + '|' + std::to_string(e.paragraph.value_or(0));
         std::size_t index = t.events.size();
         for (std::size_t k = 0; k < t.events.size(); ++k)
-            if (t.events[k].date == e.date && t.events[k].paragraph == e.paragraph && same_body(t.events[k].body, e.body))
+            if (t.events[k].date == e.date && t.events[k].paragraph == e.paragraph &&
+                same_body(t.events[k].body, e.body))
                 index = k;
         if (index < t.events.size()) {
             // already an event: imported, or cited before
@@ -152,16 +165,18 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     }
     if (!(*cites)->ok()) return fail_db((*cites)->error());
 
-    std::stable_sort(t.events.begin(), t.events.end(), [](const TimelineEvent& x, const TimelineEvent& y) {
-        if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
-        if (x.date != y.date) return *x.date < *y.date;
-        return x.paragraph.value_or(0) < y.paragraph.value_or(0);
-    });
+    std::stable_sort(t.events.begin(), t.events.end(),
+                     [](const TimelineEvent& x, const TimelineEvent& y) {
+                         if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
+                         if (x.date != y.date) return *x.date < *y.date;
+                         return x.paragraph.value_or(0) < y.paragraph.value_or(0);
+                     });
 
     // Related: cases cited in the case's paragraphs, and cases of paragraphs that cite this one.
     auto related = db.prepare(
         "SELECT DISTINCT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
-        "WHERE c.key <> ?1 AND (pc.paragraph_id IN (SELECT value FROM json_each(?2)) OR pc.paragraph_id IN ("
+        "WHERE c.key <> ?1 AND (pc.paragraph_id IN (SELECT value FROM json_each(?2)) OR "
+        "pc.paragraph_id IN ("
         "  SELECT pc2.paragraph_id FROM paragraph_cases pc2 JOIN cases c2 ON c2.id = pc2.case_id "
         "  WHERE c2.key = ?1 AND pc2.role = 'cited')) "
         "UNION SELECT c.key FROM citations ci JOIN cases c ON c.id = ci.case_id "

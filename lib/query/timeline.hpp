@@ -23,7 +23,7 @@ struct TimelineEvent {
     std::string origin;    // imported, reference
     std::string decision;  // the first decision point, shortened
     std::vector<TimelineStatement> statements;
-    std::string source;    // the file (imported) or the citing file (reference)
+    std::string source;  // the file (imported) or the citing file (reference)
 };
 
 struct Timeline {

@@ -17,11 +17,16 @@ struct Enumerator {
 
     bool place_ok(Place p, std::size_t at, std::size_t len) const {
         switch (p) {
-            case Place::start: return at == 0;
-            case Place::inside: return at > 0;
-            case Place::end: return at + len == token.size();
-            case Place::any: return true;
-            case Place::before_digit: return false;
+            case Place::start:
+                return at == 0;
+            case Place::inside:
+                return at > 0;
+            case Place::end:
+                return at + len == token.size();
+            case Place::any:
+                return true;
+            case Place::before_digit:
+                return false;
         }
         return false;
     }
@@ -43,14 +48,16 @@ struct Enumerator {
         for (const Confusion& conf : model.letters) {
             if (conf.slip && !limits.allow_slips) continue;
             const std::size_t len = conf.reading.size();
-            if (token.compare(at, len, conf.reading) != 0 || !place_ok(conf.place, at, len)) continue;
+            if (token.compare(at, len, conf.reading) != 0 || !place_ok(conf.place, at, len))
+                continue;
             // A capital inside a lower-case word is the OCR's, not the writer's: "fOr" is "för".
             if (at > 0 && text::is_upper(conf.original[0])) continue;
             Candidate next = c;
             next.edits += 1;
             next.log_channel += std::log(conf.probability);
             next.slip = next.slip || conf.slip;
-            if (at == 0 && text::is_upper(token[0]) && text::is_lower(conf.original[0])) next.lowered_initial = true;
+            if (at == 0 && text::is_upper(token[0]) && text::is_lower(conf.original[0]))
+                next.lowered_initial = true;
             if (!next.undone.empty()) next.undone += ", ";
             next.undone += text::to_utf8(conf.reading) + "→" + text::to_utf8(conf.original);
             built += conf.original;

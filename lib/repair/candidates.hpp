@@ -12,7 +12,7 @@ struct Candidate {
     std::u32string word;
     double log_channel = 0;  // sum of log P(reading | original) over the undone confusions
     int edits = 0;
-    bool slip = false;       // uses a rare letter slip
+    bool slip = false;             // uses a rare letter slip
     bool lowered_initial = false;  // an upper-case first letter became lower case ("Overstiga")
     std::string undone;            // the confusions undone, e.g. "i→ä, o→ö"
 };

@@ -34,9 +34,10 @@ Result<ConfusionModel> ConfusionModel::from_table(const TableFile& table) {
     std::map<std::pair<std::u32string, int>, double> totals;  // (original, place) -> sum
     for (const TableRow& r : table.rows) {
         if (r.fields.size() != 4 && r.fields.size() != 5)
-            return std::unexpected(table.error_at(
-                r, "expected 4 or 5 tab-separated fields (reading, original, place, count[, out of]), got " +
-                       std::to_string(r.fields.size())));
+            return std::unexpected(table.error_at(r,
+                                                  "expected 4 or 5 tab-separated fields (reading, "
+                                                  "original, place, count[, out of]), got " +
+                                                      std::to_string(r.fields.size())));
         Confusion c;
         c.reading = text::to_u32(r.fields[0]);
         c.original = text::to_u32(r.fields[1]);
@@ -47,9 +48,11 @@ Result<ConfusionModel> ConfusionModel::from_table(const TableFile& table) {
                 r, "unknown place '" + r.fields[2] + "' (start, inside, end, any, before-digit)"));
         double count = 0, out_of = 0;
         if (!parse_positive(r.fields[3], count))
-            return std::unexpected(table.error_at(r, "count '" + r.fields[3] + "' is not a positive number"));
+            return std::unexpected(
+                table.error_at(r, "count '" + r.fields[3] + "' is not a positive number"));
         if (r.fields.size() == 5 && (!parse_positive(r.fields[4], out_of) || out_of < count))
-            return std::unexpected(table.error_at(r, "'out of' '" + r.fields[4] + "' is not a number >= count"));
+            return std::unexpected(
+                table.error_at(r, "'out of' '" + r.fields[4] + "' is not a number >= count"));
         c.slip = c.original.size() == 1 && c.original[0] < 0x80;
         if (out_of > 0) {
             c.probability = count / out_of;
@@ -60,9 +63,12 @@ Result<ConfusionModel> ConfusionModel::from_table(const TableFile& table) {
     }
     ConfusionModel model;
     for (Row& row : rows) {
-        // Rows with an "out of" column carry their own rate; the others share their original's total.
-        if (row.count > 0) row.c.probability = row.count / totals[{row.c.original, static_cast<int>(row.c.place)}];
-        (row.c.place == Place::before_digit ? model.symbols : model.letters).push_back(std::move(row.c));
+        // Rows with an "out of" column carry their own rate; the others share their original's
+        // total.
+        if (row.count > 0)
+            row.c.probability = row.count / totals[{row.c.original, static_cast<int>(row.c.place)}];
+        (row.c.place == Place::before_digit ? model.symbols : model.letters)
+            .push_back(std::move(row.c));
     }
     return model;
 }

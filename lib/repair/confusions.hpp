@@ -15,8 +15,8 @@ struct Confusion {
     std::u32string reading;   // what the OCR wrote, e.g. U"i"
     std::u32string original;  // what the text had, e.g. U"ä"
     Place place = Place::any;
-    double probability = 0;   // P(reading | original at this place)
-    bool slip = false;        // a rare letter slip (original is plain ASCII): only for unknown words
+    double probability = 0;  // P(reading | original at this place)
+    bool slip = false;       // a rare letter slip (original is plain ASCII): only for unknown words
 };
 
 struct ConfusionModel {

@@ -18,7 +18,7 @@ struct Neighbours {
 };
 
 class ContextRules {
-public:
+  public:
     // Errors: wrong field count or unknown condition, with the file and line.
     static Result<ContextRules> from_table(const TableFile& table);
 
@@ -26,9 +26,19 @@ public:
     // The caller carries the token's capitalisation over.
     std::optional<std::string> apply(std::string_view lower_reading, const Neighbours& n) const;
 
-private:
+  private:
     struct Condition {
-        enum Kind { prev_number, next_number, next_year, prev_word, next_word, next_lower, prev_is, next_is, always } kind;
+        enum Kind {
+            prev_number,
+            next_number,
+            next_year,
+            prev_word,
+            next_word,
+            next_lower,
+            prev_is,
+            next_is,
+            always
+        } kind;
         std::string word;  // for prev_is / next_is, folded
     };
     struct Rule {

@@ -8,10 +8,10 @@ namespace kraft {
 
 struct DamageEstimate {
     std::size_t letters = 0;
-    std::size_t diacritics = 0;        // å ä ö Å Ä Ö
+    std::size_t diacritics = 0;  // å ä ö Å Ä Ö
     std::size_t words = 0;
-    std::size_t fixable_unknown = 0;   // unknown words that a confusion turns into a known word
-    double level = 0;                  // 0 = as many å/ä/ö as Swedish has, 1 = none at all
+    std::size_t fixable_unknown = 0;  // unknown words that a confusion turns into a known word
+    double level = 0;                 // 0 = as many å/ä/ö as Swedish has, 1 = none at all
     bool damaged = false;
 };
 

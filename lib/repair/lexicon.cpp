@@ -27,7 +27,8 @@ Result<void> load_counts(LexiconData& d, const std::string& path) {
     auto t = read_table(path);
     if (!t) return std::unexpected(t.error());
     for (const TableRow& r : t->rows) {
-        if (r.fields.size() != 2) return std::unexpected(t->error_at(r, "expected: word TAB count"));
+        if (r.fields.size() != 2)
+            return std::unexpected(t->error_at(r, "expected: word TAB count"));
         auto n = parse_count(*t, r, r.fields[1]);
         if (!n) return std::unexpected(n.error());
         d.add_count(text::lower(r.fields[0]), *n);
@@ -57,7 +58,8 @@ Result<std::shared_ptr<LexiconData>> LexiconData::load(const std::string& dir) {
     auto bi = read_table(dir + "/word-bigrams.tsv");
     if (!bi) return std::unexpected(bi.error());
     for (const TableRow& r : bi->rows) {
-        if (r.fields.size() != 3) return std::unexpected(bi->error_at(r, "expected: word TAB word TAB count"));
+        if (r.fields.size() != 3)
+            return std::unexpected(bi->error_at(r, "expected: word TAB word TAB count"));
         auto n = parse_count(*bi, r, r.fields[2]);
         if (!n) return std::unexpected(n.error());
         d->bigrams[r.fields[0] + '\t' + r.fields[1]] += *n;
@@ -90,7 +92,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::open(std::shared_ptr<const LexiconData
     const std::string aff = dictionary + ".aff", dic = dictionary + ".dic";
     for (const std::string& f : {aff, dic})
         if (!std::filesystem::exists(f))
-            return fail(f, 0, "hunspell dictionary not found (install hunspell-sv, or set KRAFT_HUNSPELL)");
+            return fail(
+                f, 0, "hunspell dictionary not found (install hunspell-sv, or set KRAFT_HUNSPELL)");
     return std::unique_ptr<Lexicon>(
         new Lexicon(std::move(data), std::make_unique<Hunspell>(aff.c_str(), dic.c_str())));
 }

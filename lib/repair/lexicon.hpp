@@ -23,10 +23,10 @@ class Hunspell;
 namespace kraft {
 
 struct LexiconData {
-    std::unordered_set<std::string> domain;              // lower case
-    std::unordered_map<std::string, double> counts;      // lower case -> count
-    std::unordered_map<std::string, double> bigrams;     // "a\tb" folded -> count
-    std::unordered_map<std::string, double> fold_counts; // folded -> count (for bigram backoff)
+    std::unordered_set<std::string> domain;               // lower case
+    std::unordered_map<std::string, double> counts;       // lower case -> count
+    std::unordered_map<std::string, double> bigrams;      // "a\tb" folded -> count
+    std::unordered_map<std::string, double> fold_counts;  // folded -> count (for bigram backoff)
     double total = 0;
 
     // Reads lexicon-domain.txt, word-frequencies*.tsv and word-bigrams.tsv from dir.
@@ -39,7 +39,7 @@ struct LexiconData {
 };
 
 class Lexicon {
-public:
+  public:
     // dictionary: path without extension of a hunspell .aff/.dic pair. Errors: files missing.
     static Result<std::unique_ptr<Lexicon>> open(std::shared_ptr<const LexiconData> data,
                                                  const std::string& dictionary);
@@ -47,14 +47,14 @@ public:
     Lexicon(const Lexicon&) = delete;
     Lexicon& operator=(const Lexicon&) = delete;
 
-    bool valid(const std::string& word);        // any case
+    bool valid(const std::string& word);  // any case
     bool in_domain(const std::string& lower) const { return data_->domain.count(lower) > 0; }
     double count(const std::string& lower) const;  // 0 when unseen
     double bigram(const std::string& a_folded, const std::string& b_folded) const;
     double fold_count(const std::string& folded) const;
     const LexiconData& data() const { return *data_; }
 
-private:
+  private:
     Lexicon(std::shared_ptr<const LexiconData> data, std::unique_ptr<Hunspell> hunspell);
     std::shared_ptr<const LexiconData> data_;
     std::unique_ptr<Hunspell> hunspell_;

@@ -12,9 +12,9 @@ namespace kraft {
 
 namespace {
 
-constexpr double kUnseenCount = 0.3;     // pseudo-count of a word hunspell knows but no table has
-constexpr double kDomainCount = 3.0;     // extra count for domain words (names, bodies, terms)
-constexpr double kRealWordMargin = 1.1;  // log(3): a known word yields only to a 3x likelier twin
+constexpr double kUnseenCount = 0.3;       // pseudo-count of a word hunspell knows but no table has
+constexpr double kDomainCount = 3.0;       // extra count for domain words (names, bodies, terms)
+constexpr double kRealWordMargin = 1.1;    // log(3): a known word yields only to a 3x likelier twin
 constexpr double kLowerMidSentence = 4.6;  // log(100): "Overstiga" mid-sentence is "överstiga"
 constexpr double kAmbiguousDamage = 0.25;  // below: clean by its letters alone (see judge())
 // Candidates checked against the lexicon per unknown word, most probable confusions first: a
@@ -108,7 +108,8 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token) {
         a.own_score = prior(token);
     }
     std::vector<Candidate> cands = candidates(text::to_u32(token), model_->confusions, limits);
-    std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
+    std::sort(cands.begin(), cands.end(),
+              [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
     // First the spellings our tables know (cheap lookups), then hunspell, but only for spellings
     // whose confusions are likely enough to beat the best known one with hunspell's low prior.
     double best = -std::numeric_limits<double>::infinity();
@@ -132,7 +133,8 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token) {
             if (has_digit(w)) continue;
             ++checked;
             if (!lex_->valid(w)) continue;
-            a.alternatives.push_back({w, prior(w) + cands[k].log_channel, cands[k].lowered_initial, std::move(cands[k].undone)});
+            a.alternatives.push_back({w, prior(w) + cands[k].log_channel, cands[k].lowered_initial,
+                                      std::move(cands[k].undone)});
         }
     }
     return cache_.emplace(token, std::move(a)).first->second;
@@ -169,11 +171,13 @@ RepairResult Repairer::repair(std::string_view text) {
     // Symbols read for other symbols before a digit: "{189" -> "§189".
     for (const Confusion& c : model_->confusions.symbols) {
         const std::string reading = text::to_utf8(c.reading);
-        for (std::size_t pos = text.find(reading); pos != std::string_view::npos; pos = text.find(reading, pos + 1)) {
+        for (std::size_t pos = text.find(reading); pos != std::string_view::npos;
+             pos = text.find(reading, pos + 1)) {
             const std::size_t after = pos + reading.size();
             if (after < text.size() && text[after] >= '0' && text[after] <= '9')
                 edits.push_back({pos, reading.size(), reading, text::to_utf8(c.original), 0.9,
-                                 "OCR confusion: " + reading + " for " + text::to_utf8(c.original) + " before a number"});
+                                 "OCR confusion: " + reading + " for " + text::to_utf8(c.original) +
+                                     " before a number"});
         }
     }
 
@@ -184,7 +188,8 @@ RepairResult Repairer::repair(std::string_view text) {
             return {};
         return text::fold(tokens[i + dir].text(text));
     };
-    const auto context = [&](const std::string& word, const std::string& prev, const std::string& next) {
+    const auto context = [&](const std::string& word, const std::string& prev,
+                             const std::string& next) {
         const std::string f = text::fold(word);
         double s = 0;
         if (!prev.empty()) s += std::log(lex_->bigram(prev, f) + 0.5);
@@ -197,12 +202,15 @@ RepairResult Repairer::repair(std::string_view text) {
         if (t.kind == TokenKind::mixed || t.in_address) continue;
         const std::string w(t.text(text));
         const std::string lw = text::lower(w);
-        const Neighbours nb{i > 0 && t.joined_to_previous ? tokens[i - 1].text(text) : std::string_view{},
-                            i + 1 < tokens.size() && tokens[i + 1].joined_to_previous ? tokens[i + 1].text(text)
-                                                                                      : std::string_view{}};
+        const Neighbours nb{
+            i > 0 && t.joined_to_previous ? tokens[i - 1].text(text) : std::string_view{},
+            i + 1 < tokens.size() && tokens[i + 1].joined_to_previous ? tokens[i + 1].text(text)
+                                                                      : std::string_view{}};
         if (auto r = model_->rules.apply(lw, nb)) {
             const std::string to = with_case_of(w, *r);
-            if (to != w) edits.push_back({t.begin, w.size(), w, to, 0.9, "context rule: " + lw + " → " + *r});
+            if (to != w)
+                edits.push_back(
+                    {t.begin, w.size(), w, to, 0.9, "context rule: " + lw + " → " + *r});
             continue;
         }
         if (t.kind != TokenKind::word || !repairable(w)) continue;
@@ -217,13 +225,16 @@ RepairResult Repairer::repair(std::string_view text) {
         for (const Scored& s : a.alternatives) {
             double sc = s.score + context(s.word, prev, next);
             if (s.lowered_initial) {
-                if (starts) sc = -std::numeric_limits<double>::infinity();
-                else if (lex_->count(text::lower(s.word)) > 0 && !lex_->in_domain(text::lower(s.word)))
+                if (starts)
+                    sc = -std::numeric_limits<double>::infinity();
+                else if (lex_->count(text::lower(s.word)) > 0 &&
+                         !lex_->in_domain(text::lower(s.word)))
                     sc += kLowerMidSentence;
             }
             scores.push_back(sc);
         }
-        const auto best = static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        const auto best = static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
+                                                   scores.begin());
         if (!std::isfinite(scores[best])) continue;
         double own = -std::numeric_limits<double>::infinity();
         if (a.known) {
@@ -233,11 +244,14 @@ RepairResult Repairer::repair(std::string_view text) {
         double total = std::isfinite(own) ? std::exp(own - scores[best]) : 0;
         for (double sc : scores) total += std::isfinite(sc) ? std::exp(sc - scores[best]) : 0;
         const Scored& s = a.alternatives[best];
-        edits.push_back({t.begin, w.size(), w, capitals ? text::upper(s.word) : s.word, 1.0 / total,
-                         (a.known ? "real-word error, likelier twin: " : "unknown word, lexicon: ") + s.undone});
+        edits.push_back(
+            {t.begin, w.size(), w, capitals ? text::upper(s.word) : s.word, 1.0 / total,
+             (a.known ? "real-word error, likelier twin: " : "unknown word, lexicon: ") +
+                 s.undone});
     }
 
-    std::sort(edits.begin(), edits.end(), [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
+    std::sort(edits.begin(), edits.end(),
+              [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
     result.text.reserve(text.size() + edits.size() * 2);
     std::size_t at = 0;
     for (const RepairEdit& e : edits) {

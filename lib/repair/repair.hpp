@@ -4,11 +4,12 @@
 //   auto repairer = Repairer::open(*model, default_dictionary());  // one per thread
 //   RepairResult r = (*repairer)->repair(text);             // text: decoded NFC UTF-8
 //
-// A document whose å/ä/ö are present (DamageEstimate) comes back unchanged, byte for byte. A damaged
-// one is repaired word by word: unknown words are replaced by their most probable known variant
-// (confusions undone, lexicon frequency, neighbours); known words whose twin with å/ä/ö is far more
-// likely here ("for" -> "för") and context rules ("18 ar" -> "18 år") handle real-word errors.
-// Only the repaired words change; spacing, punctuation and lines stay. repair(repair(x)) == repair(x).
+// A document whose å/ä/ö are present (DamageEstimate) comes back unchanged, byte for byte. A
+// damaged one is repaired word by word: unknown words are replaced by their most probable known
+// variant (confusions undone, lexicon frequency, neighbours); known words whose twin with å/ä/ö is
+// far more likely here ("for" -> "för") and context rules ("18 ar" -> "18 år") handle real-word
+// errors. Only the repaired words change; spacing, punctuation and lines stay. repair(repair(x)) ==
+// repair(x).
 #pragma once
 
 #include <memory>
@@ -50,7 +51,7 @@ struct RepairModel {
 };
 
 class Repairer {
-public:
+  public:
     // Errors: the hunspell dictionary is missing.
     static Result<std::unique_ptr<Repairer>> open(std::shared_ptr<const RepairModel> model,
                                                   const std::string& dictionary);
@@ -59,7 +60,7 @@ public:
     // Estimates damage without repairing (what `repair` decides on).
     DamageEstimate estimate(std::string_view text);
 
-private:
+  private:
     struct Scored {
         std::string word;
         double score = 0;  // log prior + log channel, before context

@@ -15,8 +15,10 @@ bool in_address(std::string_view s, std::size_t begin, std::size_t end) {
     while (a > 0 && !space(s[a - 1])) --a;
     while (b < s.size() && !space(s[b])) ++b;
     const std::string_view chunk = s.substr(a, b - a);
-    return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
-           chunk.find("www.") != std::string_view::npos || chunk.find("](") != std::string_view::npos;
+    return chunk.find('@') != std::string_view::npos ||
+           chunk.find("://") != std::string_view::npos ||
+           chunk.find("www.") != std::string_view::npos ||
+           chunk.find("](") != std::string_view::npos;
 }
 }  // namespace
 
@@ -55,7 +57,9 @@ std::vector<Token> tokenize(std::string_view s) {
         }
         t.end = static_cast<std::size_t>(j);
         t.in_address = in_address(s, t.begin, static_cast<std::size_t>(j));
-        t.kind = !letters ? TokenKind::number : (digits && digit_run) ? TokenKind::mixed : TokenKind::word;
+        t.kind = !letters                ? TokenKind::number
+                 : (digits && digit_run) ? TokenKind::mixed
+                                         : TokenKind::word;
         out.push_back(t);
         i = j;
         gap_is_space = true;

@@ -19,7 +19,9 @@ std::optional<int> number(std::string_view s) {
 
 std::optional<std::string> make(int y, int m, int d) {
     static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > days[static_cast<std::size_t>(m - 1)]) return std::nullopt;
+    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 ||
+        d > days[static_cast<std::size_t>(m - 1)])
+        return std::nullopt;
     if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return std::nullopt;
     char buf[48];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
@@ -42,10 +44,11 @@ std::optional<std::string> date_from_yymmdd(std::string_view s) {
     return make(2000 + *y, *m, *d);
 }
 
-std::optional<std::string> date_from_words(std::string_view day, std::string_view month, std::string_view year) {
-    static constexpr std::array<std::string_view, 12> months{"januari", "februari", "mars",    "april",
-                                                             "maj",     "juni",     "juli",    "augusti",
-                                                             "september", "oktober", "november", "december"};
+std::optional<std::string> date_from_words(std::string_view day, std::string_view month,
+                                           std::string_view year) {
+    static constexpr std::array<std::string_view, 12> months{
+        "januari", "februari", "mars",      "april",   "maj",      "juni",
+        "juli",    "augusti",  "september", "oktober", "november", "december"};
     const std::string m = text::lower(month);
     for (std::size_t i = 0; i < months.size(); ++i) {
         if (m != months[i]) continue;
@@ -61,7 +64,8 @@ std::optional<std::string> date_in_file_name(std::string_view path) {
     const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
     for (std::size_t i = 0; i + 10 <= name.size(); ++i) {
         const bool left_ok = i == 0 || !(name[i - 1] >= '0' && name[i - 1] <= '9');
-        const bool right_ok = i + 10 == name.size() || !(name[i + 10] >= '0' && name[i + 10] <= '9');
+        const bool right_ok =
+            i + 10 == name.size() || !(name[i + 10] >= '0' && name[i + 10] <= '9');
         if (left_ok && right_ok)
             if (auto d = iso_date(name.substr(i, 10))) return d;
     }

@@ -16,16 +16,36 @@ namespace {
 // Every pattern name the segmenter reads, with the groups it needs.
 const std::map<std::string, std::vector<std::string>>& known_names() {
     static const std::map<std::string, std::vector<std::string>> names{
-        {"furniture", {}}, {"page_break", {}}, {"toc_heading", {}}, {"toc_entry", {}},
-        {"paragraph", {"num"}}, {"case_number", {"id"}}, {"case_label", {}},
-        {"appendix", {"num"}}, {"decision_proposes", {"by", "to"}}, {"decision_decides", {"by"}},
-        {"proposes_inline", {"to"}}, {"decision_point", {"text"}}, {"reservation", {}},
-        {"special_statement", {}}, {"protocol_note", {}}, {"not_statement", {}},
-        {"statement_appendix", {"num"}}, {"statement_join", {}}, {"person", {"name", "party"}},
-        {"body_name", {"name"}}, {"reference", {"body", "num"}}, {"reference_reservation", {"parties"}},
-        {"reference_statement", {"parties"}}, {"meeting_date", {}}, {"meeting_date_label", {}},
-        {"meeting_date_text", {"day", "month", "year"}}, {"meeting_signature", {"body", "isodate"}},
-        {"meeting_place", {"value"}}, {"meeting_justering", {"value"}}, {"meeting_justerare", {"value"}},
+        {"furniture", {}},
+        {"page_break", {}},
+        {"toc_heading", {}},
+        {"toc_entry", {}},
+        {"paragraph", {"num"}},
+        {"case_number", {"id"}},
+        {"case_label", {}},
+        {"appendix", {"num"}},
+        {"decision_proposes", {"by", "to"}},
+        {"decision_decides", {"by"}},
+        {"proposes_inline", {"to"}},
+        {"decision_point", {"text"}},
+        {"reservation", {}},
+        {"special_statement", {}},
+        {"protocol_note", {}},
+        {"not_statement", {}},
+        {"statement_appendix", {"num"}},
+        {"statement_join", {}},
+        {"person", {"name", "party"}},
+        {"body_name", {"name"}},
+        {"reference", {"body", "num"}},
+        {"reference_reservation", {"parties"}},
+        {"reference_statement", {"parties"}},
+        {"meeting_date", {}},
+        {"meeting_date_label", {}},
+        {"meeting_date_text", {"day", "month", "year"}},
+        {"meeting_signature", {"body", "isodate"}},
+        {"meeting_place", {"value"}},
+        {"meeting_justering", {"value"}},
+        {"meeting_justerare", {"value"}},
         {"attendance_replaces", {"name"}},
     };
     return names;
@@ -40,8 +60,9 @@ bool known(const std::string& name, std::vector<std::string>& required) {
         return true;
     }
     required.clear();
-    return std::any_of(kPrefixed.begin(), kPrefixed.end(),
-                       [&](const std::string& p) { return name.starts_with(p) && name.size() > p.size(); });
+    return std::any_of(kPrefixed.begin(), kPrefixed.end(), [&](const std::string& p) {
+        return name.starts_with(p) && name.size() > p.size();
+    });
 }
 
 }  // namespace
@@ -53,17 +74,21 @@ std::string_view PatternMatch::group(const std::string& name) const {
     return groups_[static_cast<std::size_t>(it->second)];
 }
 
-Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view protocol_tsv, std::string_view bodies_tsv,
-                                                          std::string_view parties_tsv, const std::string& name) {
+Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view protocol_tsv,
+                                                          std::string_view bodies_tsv,
+                                                          std::string_view parties_tsv,
+                                                          const std::string& name) {
     auto g = std::make_shared<Grammar>();
     const std::string dir = name.substr(0, name.rfind('/') + 1);
     auto table = parse_table(protocol_tsv, name);
     if (!table) return std::unexpected(table.error());
     for (const TableRow& r : table->rows) {
-        if (r.fields.size() != 2) return std::unexpected(table->error_at(r, "expected: NAME TAB PATTERN"));
+        if (r.fields.size() != 2)
+            return std::unexpected(table->error_at(r, "expected: NAME TAB PATTERN"));
         std::vector<std::string> required;
         if (!known(r.fields[0], required))
-            return std::unexpected(table->error_at(r, "unknown pattern name '" + r.fields[0] + "'"));
+            return std::unexpected(
+                table->error_at(r, "unknown pattern name '" + r.fields[0] + "'"));
         RE2::Options opts;
         opts.set_log_errors(false);
         auto re = std::make_shared<const RE2>(r.fields[1], opts);
@@ -71,7 +96,8 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
         const auto& named = re->NamedCapturingGroups();
         for (const std::string& group : required)
             if (!named.count(group))
-                return std::unexpected(table->error_at(r, "pattern '" + r.fields[0] + "' needs the group (?P<" + group + ">...)"));
+                return std::unexpected(table->error_at(
+                    r, "pattern '" + r.fields[0] + "' needs the group (?P<" + group + ">...)"));
         g->group_names_[re.get()] = std::map<std::string, int>(named.begin(), named.end());
         g->patterns_[r.fields[0]].push_back({std::move(re), r.line});
     }
@@ -81,13 +107,15 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
     auto bodies = parse_table(bodies_tsv, dir + "bodies.tsv");
     if (!bodies) return std::unexpected(bodies.error());
     for (const TableRow& r : bodies->rows) {
-        if (r.fields.size() != 2) return std::unexpected(bodies->error_at(r, "expected: ABBREVIATION TAB NAME"));
+        if (r.fields.size() != 2)
+            return std::unexpected(bodies->error_at(r, "expected: ABBREVIATION TAB NAME"));
         g->bodies_.push_back({r.fields[0], r.fields[1]});
     }
     auto parties = parse_table(parties_tsv, dir + "parties.tsv");
     if (!parties) return std::unexpected(parties.error());
     for (const TableRow& r : parties->rows) {
-        if (r.fields.size() != 3) return std::unexpected(parties->error_at(r, "expected: WRITTEN TAB STORED TAB NAME"));
+        if (r.fields.size() != 3)
+            return std::unexpected(parties->error_at(r, "expected: WRITTEN TAB STORED TAB NAME"));
         g->parties_[r.fields[0]] = r.fields[1];
     }
     return std::shared_ptr<const Grammar>(std::move(g));
@@ -110,9 +138,12 @@ std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_
     for (const Pattern& p : it->second) {
         const int n = p.re->NumberOfCapturingGroups() + 1;
         std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
-        if (!p.re->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, sub.data(), n)) continue;
+        if (!p.re->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED,
+                         sub.data(), n))
+            continue;
         PatternMatch m;
-        for (const auto& piece : sub) m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
+        for (const auto& piece : sub)
+            m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
         m.names_ = &group_names_.at(p.re.get());
         return m;
     }
@@ -127,10 +158,11 @@ std::vector<PatternMatch> Grammar::all(const std::string& name, std::string_view
         const int n = p.re->NumberOfCapturingGroups() + 1;
         std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
         std::size_t at = 0;
-        while (at <= s.size() &&
-               p.re->Match(re2::StringPiece(s.data(), s.size()), at, s.size(), RE2::UNANCHORED, sub.data(), n)) {
+        while (at <= s.size() && p.re->Match(re2::StringPiece(s.data(), s.size()), at, s.size(),
+                                             RE2::UNANCHORED, sub.data(), n)) {
             PatternMatch m;
-            for (const auto& piece : sub) m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
+            for (const auto& piece : sub)
+                m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
             m.names_ = &group_names_.at(p.re.get());
             const std::size_t b = m.begin(s), e = m.end(s);
             const bool overlaps = std::any_of(out.begin(), out.end(), [&](const PatternMatch& o) {
@@ -140,7 +172,9 @@ std::vector<PatternMatch> Grammar::all(const std::string& name, std::string_view
             at = e > b ? e : b + 1;
         }
     }
-    std::sort(out.begin(), out.end(), [&](const PatternMatch& a, const PatternMatch& b) { return a.begin(s) < b.begin(s); });
+    std::sort(out.begin(), out.end(), [&](const PatternMatch& a, const PatternMatch& b) {
+        return a.begin(s) < b.begin(s);
+    });
     return out;
 }
 
@@ -167,7 +201,8 @@ std::optional<std::string> Grammar::abbreviation_for_body(std::string_view name)
     std::string n = text::lower(name);
     for (const Body& b : bodies_) {
         const std::string bn = text::lower(b.name);
-        if (b.abbreviation != "-" && (n == bn || n == bn + "s" || (n.ends_with("s") && n.substr(0, n.size() - 1) == bn)))
+        if (b.abbreviation != "-" &&
+            (n == bn || n == bn + "s" || (n.ends_with("s") && n.substr(0, n.size() - 1) == bn)))
             return b.abbreviation;
     }
     return std::nullopt;

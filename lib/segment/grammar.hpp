@@ -27,14 +27,16 @@ struct Pattern {
 
 // One match of a pattern: the whole match and its named groups (empty when they did not take part).
 class PatternMatch {
-public:
+  public:
     std::string_view whole() const { return groups_[0]; }
     std::string_view group(const std::string& name) const;
     bool has(const std::string& name) const { return !group(name).empty(); }
-    std::size_t begin(std::string_view subject) const { return static_cast<std::size_t>(groups_[0].data() - subject.data()); }
+    std::size_t begin(std::string_view subject) const {
+        return static_cast<std::size_t>(groups_[0].data() - subject.data());
+    }
     std::size_t end(std::string_view subject) const { return begin(subject) + groups_[0].size(); }
 
-private:
+  private:
     friend class Grammar;
     std::vector<std::string_view> groups_;
     const std::map<std::string, int>* names_ = nullptr;
@@ -46,19 +48,23 @@ struct Body {
 };
 
 class Grammar {
-public:
+  public:
     // Reads protocol.tsv, bodies.tsv and parties.tsv from dir. Errors name the file and line:
     // unknown pattern name, a pattern RE2 rejects, a required group missing, wrong field count.
     static Result<std::shared_ptr<const Grammar>> load(const std::string& dir);
     // The same from text in memory (for tests and fuzzing); bodies and parties may be empty.
-    static Result<std::shared_ptr<const Grammar>> from_text(std::string_view protocol_tsv, std::string_view bodies_tsv,
-                                                            std::string_view parties_tsv, const std::string& name);
+    static Result<std::shared_ptr<const Grammar>> from_text(std::string_view protocol_tsv,
+                                                            std::string_view bodies_tsv,
+                                                            std::string_view parties_tsv,
+                                                            const std::string& name);
 
     // The first alternative of `name` that matches somewhere in `s` (or nullopt).
     std::optional<PatternMatch> first(const std::string& name, std::string_view s) const;
     // Every non-overlapping match of every alternative of `name`, in text order.
     std::vector<PatternMatch> all(const std::string& name, std::string_view s) const;
-    bool matches(const std::string& name, std::string_view s) const { return first(name, s).has_value(); }
+    bool matches(const std::string& name, std::string_view s) const {
+        return first(name, s).has_value();
+    }
     // The kinds X that have rows named PREFIX.X (e.g. "section." -> summary, decision, ...).
     std::vector<std::string> kinds(const std::string& prefix) const;
 
@@ -70,7 +76,7 @@ public:
     std::optional<std::string> abbreviation_for_body(std::string_view name) const;
     const std::vector<Body>& bodies() const { return bodies_; }
 
-private:
+  private:
     std::map<std::string, std::vector<Pattern>> patterns_;
     std::map<const re2::RE2*, std::map<std::string, int>> group_names_;
     std::vector<Body> bodies_;

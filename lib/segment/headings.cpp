@@ -14,7 +14,8 @@ bool title_like(std::string_view rest) {
     if (rest.empty()) return true;
     const std::u32string u = text::to_u32(rest.substr(0, 4));
     const char32_t c = u[0];
-    return text::is_upper(c) || (c >= U'0' && c <= U'9') || c == U'"' || c == U'”' || c == U'“' || c == U'(';
+    return text::is_upper(c) || (c >= U'0' && c <= U'9') || c == U'"' || c == U'”' || c == U'“' ||
+           c == U'(';
 }
 
 }  // namespace
@@ -66,7 +67,8 @@ std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines,
     for (std::size_t a = 0; a < idx.size(); ++a) {
         best[a] = cands[idx[a]].weight + 1;
         for (std::size_t b = 0; b < a; ++b)
-            if (cands[idx[b]].h.number < cands[idx[a]].h.number && best[b] + cands[idx[a]].weight + 1 > best[a]) {
+            if (cands[idx[b]].h.number < cands[idx[a]].h.number &&
+                best[b] + cands[idx[a]].weight + 1 > best[a]) {
                 best[a] = best[b] + cands[idx[a]].weight + 1;
                 prev[a] = static_cast<long>(b);
             }
@@ -74,7 +76,8 @@ std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines,
     std::vector<HeadingLine> out;
     if (idx.empty()) return out;
     long at = static_cast<long>(std::max_element(best.begin(), best.end()) - best.begin());
-    for (; at >= 0; at = prev[static_cast<std::size_t>(at)]) out.push_back(cands[idx[static_cast<std::size_t>(at)]].h);
+    for (; at >= 0; at = prev[static_cast<std::size_t>(at)])
+        out.push_back(cands[idx[static_cast<std::size_t>(at)]].h);
     std::reverse(out.begin(), out.end());
     return out;
 }

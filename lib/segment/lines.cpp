@@ -9,7 +9,8 @@ namespace {
 bool space_at(std::string_view s, std::size_t i, std::size_t& len) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\v') return (len = 1), true;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return (len = 2), true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+        return (len = 2), true;
     return false;
 }
 
@@ -68,9 +69,11 @@ std::string trim(std::string_view s) {
     std::size_t b = 0, e = s.size(), len = 0;
     while (b < e && space_at(s, b, len)) b += len;
     while (e > b) {
-        if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\f' || s[e - 1] == '\r' || s[e - 1] == '\v') {
+        if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\f' || s[e - 1] == '\r' ||
+            s[e - 1] == '\v') {
             --e;
-        } else if (e >= 2 && static_cast<unsigned char>(s[e - 2]) == 0xC2 && static_cast<unsigned char>(s[e - 1]) == 0xA0) {
+        } else if (e >= 2 && static_cast<unsigned char>(s[e - 2]) == 0xC2 &&
+                   static_cast<unsigned char>(s[e - 1]) == 0xA0) {
             e -= 2;
         } else {
             break;
@@ -91,7 +94,8 @@ std::vector<Line> split_lines(std::string_view text, const Grammar& g) {
         l.raw = text.substr(pos, end - pos);
         l.plain = plain_of(l.raw, l.table);
         l.blank = l.plain.empty();
-        l.page_break = l.raw.find('\f') != std::string_view::npos || g.matches("page_break", l.plain);
+        l.page_break =
+            l.raw.find('\f') != std::string_view::npos || g.matches("page_break", l.plain);
         l.furniture = !l.blank && g.matches("furniture", l.plain);
         lines.push_back(std::move(l));
         pos = end + 1;

@@ -11,13 +11,13 @@
 namespace kraft {
 
 struct Line {
-    int number = 0;          // 1-based
-    std::string_view raw;    // as in the text, without the newline
-    std::string plain;       // trimmed, "## **§ 61**" -> "§ 61", "| a | b |" -> "a b"
+    int number = 0;        // 1-based
+    std::string_view raw;  // as in the text, without the newline
+    std::string plain;     // trimmed, "## **§ 61**" -> "§ 61", "| a | b |" -> "a b"
     bool blank = false;
     bool furniture = false;  // page header/footer/signature: not part of any paragraph's text
     bool page_break = false;
-    bool table = false;      // a Markdown table row
+    bool table = false;  // a Markdown table row
 };
 
 std::vector<Line> split_lines(std::string_view text, const Grammar& g);

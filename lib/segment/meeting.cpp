@@ -39,10 +39,12 @@ Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, co
             if (colon == std::string::npos) continue;
             const std::string key = text::lower(trim(std::string_view(s).substr(0, colon)));
             std::string value = trim(std::string_view(s).substr(colon + 1));
-            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) value = value.substr(1, value.size() - 2);
+            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
+                value = value.substr(1, value.size() - 2);
             if ((key == "date" || key == "datum") && !m.date)
                 if (auto d = iso_date(value.substr(0, 10))) m.date = d, m.date_source = "header";
-            if ((key == "body" || key == "organ" || key == "namnd" || key == "nämnd") && !m.body && !value.empty())
+            if ((key == "body" || key == "organ" || key == "namnd" || key == "nämnd") && !m.body &&
+                !value.empty())
                 m.body = value, m.body_source = "header";
         }
     }
@@ -55,7 +57,8 @@ Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, co
                 if (auto iso = date_of(*d)) m.date = iso, m.date_source = "header";
             } else if (g.matches("meeting_date_label", s)) {
                 for (std::size_t k = i + 1; k < header_end && k < i + 3; ++k)
-                    if (auto iso = iso_date(lines[k].plain.substr(0, std::min<std::size_t>(10, lines[k].plain.size())))) {
+                    if (auto iso = iso_date(lines[k].plain.substr(
+                            0, std::min<std::size_t>(10, lines[k].plain.size())))) {
                         m.date = iso, m.date_source = "header";
                         break;
                     }
@@ -67,7 +70,8 @@ Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, co
             if (auto p = g.first("meeting_place", s)) m.place = trim(p->group("value"));
         if (!m.justering)
             if (auto j = g.first("meeting_justering", s)) m.justering = trim(j->group("value"));
-        if (auto j = g.first("meeting_justerare", s)) add_unique(m.justerare, {trim(j->group("value"))});
+        if (auto j = g.first("meeting_justerare", s))
+            add_unique(m.justerare, {trim(j->group("value"))});
 
         // Attendance: a heading opens a block of people.
         bool heading = false;
@@ -85,7 +89,8 @@ Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, co
             Attendee a{persons.front().name, persons.front().party, role, "", ""};
             if (auto r = g.first("attendance_replaces", s)) a.replaces = trim(r->group("name"));
             const std::size_t open = s.rfind('(');
-            if (open != std::string::npos && persons.size() == 1 && s.find("Ordförande", open) != std::string::npos)
+            if (open != std::string::npos && persons.size() == 1 &&
+                s.find("Ordförande", open) != std::string::npos)
                 a.note = "Ordförande";
             m.attendance.push_back(std::move(a));
         } else if (role == "other") {

@@ -16,7 +16,7 @@ namespace {
 struct Section {
     std::string kind = "none";  // none, summary, decision, proposal, basis, recipients, ...
     std::string heading;
-    std::string to;             // proposal: the body proposed to
+    std::string to;  // proposal: the body proposed to
     std::vector<const Line*> lines;
 };
 
@@ -25,7 +25,8 @@ struct Appendix {
     std::vector<const Line*> lines;
 };
 
-std::optional<std::string> section_kind(const std::string& plain, const Grammar& g, std::string& to) {
+std::optional<std::string> section_kind(const std::string& plain, const Grammar& g,
+                                        std::string& to) {
     std::string s = plain;
     if (!s.empty() && s.back() == ':') s.pop_back();
     for (const std::string& kind : g.kinds("section.")) {
@@ -97,7 +98,8 @@ std::string body_of_heading(const std::string& heading) {
     return who;
 }
 
-Decision parse_decision(const Section& s, const Grammar& g, const std::optional<std::string>& body) {
+Decision parse_decision(const Section& s, const Grammar& g,
+                        const std::optional<std::string>& body) {
     Decision d;
     d.by = body.value_or("");
     if (s.kind == "proposal") {
@@ -142,11 +144,12 @@ Decision parse_decision(const Section& s, const Grammar& g, const std::optional<
         auto m = g.first("decision_point", l->plain);
         // An unbulleted "att ..." line continues a sentence wrapped before it ("... åtgärder för"
         // / "att uppnå ...") unless the line before ended one.
-        const bool after_break = !prev_line || prev_line->blank || prev_line->plain.ends_with(';') ||
-                                 prev_line->plain.ends_with(':') || prev_line->plain.ends_with('.') ||
-                                 prev_line->plain.ends_with(',');
-        const bool bulleted = l->plain.starts_with("-") || l->plain.starts_with("•") || l->plain.starts_with("–") ||
-                              l->plain.starts_with("*");
+        const bool after_break = !prev_line || prev_line->blank ||
+                                 prev_line->plain.ends_with(';') ||
+                                 prev_line->plain.ends_with(':') ||
+                                 prev_line->plain.ends_with('.') || prev_line->plain.ends_with(',');
+        const bool bulleted = l->plain.starts_with("-") || l->plain.starts_with("•") ||
+                              l->plain.starts_with("–") || l->plain.starts_with("*");
         const bool starts = m && (numbered ? m->has("num") : (bulleted || after_break));
         prev_line = l;
         if (starts) {
@@ -174,9 +177,11 @@ Decision parse_decision(const Section& s, const Grammar& g, const std::optional<
 void add_statement(std::vector<Statement>& out, Statement s) {
     for (Statement& o : out) {
         if (o.kind != s.kind) continue;
-        const bool same_people = std::any_of(s.persons.begin(), s.persons.end(), [&](const Person& p) {
-            return std::any_of(o.persons.begin(), o.persons.end(), [&](const Person& q) { return q.name == p.name; });
-        });
+        const bool same_people =
+            std::any_of(s.persons.begin(), s.persons.end(), [&](const Person& p) {
+                return std::any_of(o.persons.begin(), o.persons.end(),
+                                   [&](const Person& q) { return q.name == p.name; });
+            });
         if (!same_people) continue;
         add_unique(o.persons, s.persons);
         add_unique(o.parties, s.parties);
@@ -194,21 +199,28 @@ void statements_from(const Section& s, const Grammar& g, std::vector<Statement>&
             if (g.matches("not_statement", sentence)) continue;
             const auto persons = find_persons(sentence, g);
             std::optional<int> appendix;
-            if (auto m = g.first("statement_appendix", sentence)) appendix = std::stoi(std::string(m->group("num")));
+            if (auto m = g.first("statement_appendix", sentence))
+                appendix = std::stoi(std::string(m->group("num")));
             std::vector<StatementKind> kinds;
             if (g.matches("protocol_note", sentence)) kinds.push_back(StatementKind::protocol_note);
-            if (g.matches("special_statement", sentence)) kinds.push_back(StatementKind::special_statement);
+            if (g.matches("special_statement", sentence))
+                kinds.push_back(StatementKind::special_statement);
             if (g.matches("reservation", sentence)) kinds.push_back(StatementKind::reservation);
-            if (kinds.empty() && !persons.empty() && s.kind == "statements" && sentence.find("yrka") == std::string::npos) {
+            if (kinds.empty() && !persons.empty() && s.kind == "statements" &&
+                sentence.find("yrka") == std::string::npos) {
                 // A list of names under a "Reservation" / "Särskilt yttrande" heading.
-                if (g.matches("protocol_note", heading)) kinds.push_back(StatementKind::protocol_note);
-                else if (g.matches("special_statement", heading)) kinds.push_back(StatementKind::special_statement);
-                else if (g.matches("reservation", heading)) kinds.push_back(StatementKind::reservation);
+                if (g.matches("protocol_note", heading))
+                    kinds.push_back(StatementKind::protocol_note);
+                else if (g.matches("special_statement", heading))
+                    kinds.push_back(StatementKind::special_statement);
+                else if (g.matches("reservation", heading))
+                    kinds.push_back(StatementKind::reservation);
             }
             for (StatementKind k : kinds) {
                 if (persons.empty()) {
                     // "Det särskilda yttrandet intas som bilaga 12": the appendix of the last one.
-                    auto it = std::find_if(out.rbegin(), out.rend(), [&](const Statement& o) { return o.kind == k; });
+                    auto it = std::find_if(out.rbegin(), out.rend(),
+                                           [&](const Statement& o) { return o.kind == k; });
                     if (it != out.rend() && appendix && !it->appendix) it->appendix = appendix;
                     continue;
                 }
@@ -234,24 +246,30 @@ void attach_appendix(const Appendix& a, const Grammar& g, std::vector<Statement>
     // Signers stand in the last lines; "Med instämmande av" joins the one after it.
     std::vector<Person> signers;
     const std::size_t from = content.size() > 8 ? content.size() - 8 : 0;
-    for (std::size_t i = from; i < content.size(); ++i) add_unique(signers, find_persons(content[i]->plain, g));
+    for (std::size_t i = from; i < content.size(); ++i)
+        add_unique(signers, find_persons(content[i]->plain, g));
     std::vector<std::string_view> parts;
     for (const Line* l : content) parts.push_back(l->plain);
     const std::string body = join_lines(parts);
 
-    auto it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.appendix == a.number; });
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const Statement& s) { return s.appendix == a.number; });
     if (it == out.end()) {
         // An appendix titled as a statement, announced without its number.
         std::optional<StatementKind> kind;
         for (std::size_t i = 0; i < std::min<std::size_t>(content.size(), 3) && !kind; ++i) {
             const std::string& h = content[i]->plain;
             if (h.size() > 40) continue;
-            if (g.matches("special_statement", h)) kind = StatementKind::special_statement;
-            else if (g.matches("protocol_note", h)) kind = StatementKind::protocol_note;
-            else if (g.matches("reservation", h)) kind = StatementKind::reservation;
+            if (g.matches("special_statement", h))
+                kind = StatementKind::special_statement;
+            else if (g.matches("protocol_note", h))
+                kind = StatementKind::protocol_note;
+            else if (g.matches("reservation", h))
+                kind = StatementKind::reservation;
         }
         if (!kind) return;
-        it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.kind == *kind && !s.appendix; });
+        it = std::find_if(out.begin(), out.end(),
+                          [&](const Statement& s) { return s.kind == *kind && !s.appendix; });
         if (it == out.end()) {
             if (signers.empty()) return;
             Statement st;
@@ -269,10 +287,12 @@ void attach_appendix(const Appendix& a, const Grammar& g, std::vector<Statement>
 
 // Items of a Beslutsunderlag list: a bulleted list keeps unbulleted lines with the item above,
 // unless such a line cites a decision of its own (the OCR may have lost its bullet).
-std::vector<std::pair<std::string, int>> basis_items(const std::vector<const Line*>& lines, const Grammar& g) {
+std::vector<std::pair<std::string, int>> basis_items(const std::vector<const Line*>& lines,
+                                                     const Grammar& g) {
     const auto bullet = [](const std::string& s) {
-        return s.starts_with("- ") || s.starts_with("• ") || s.starts_with("* ") || s.starts_with("– ") ||
-               s.starts_with("e ") || s.starts_with("o ") || s.starts_with("¢ ") || s == "•";
+        return s.starts_with("- ") || s.starts_with("• ") || s.starts_with("* ") ||
+               s.starts_with("– ") || s.starts_with("e ") || s.starts_with("o ") ||
+               s.starts_with("¢ ") || s == "•";
     };
     std::size_t bullets = 0, nonblank = 0;
     for (const Line* l : lines) {
@@ -286,9 +306,13 @@ std::vector<std::pair<std::string, int>> basis_items(const std::vector<const Lin
         if (l->blank) continue;
         std::string_view s = l->plain;
         const bool b = bullet(l->plain);
-        if (b) s.remove_prefix(std::min(s.size(), s.find(' ') == std::string_view::npos ? s.size() : s.find(' ') + 1));
-        if (items.empty() || !bulleted || b || g.matches("reference", s)) items.push_back({{s}, l->number});
-        else items.back().first.push_back(s);
+        if (b)
+            s.remove_prefix(std::min(
+                s.size(), s.find(' ') == std::string_view::npos ? s.size() : s.find(' ') + 1));
+        if (items.empty() || !bulleted || b || g.matches("reference", s))
+            items.push_back({{s}, l->number});
+        else
+            items.back().first.push_back(s);
     }
     std::vector<std::pair<std::string, int>> out;
     for (const auto& [parts, line] : items) out.emplace_back(join_lines(parts), line);
@@ -308,16 +332,22 @@ std::vector<Reference> references_in(const std::string& s, int line, const Gramm
                 r.body = r.body.substr(std::string_view(lead).size());
         r.body_name = resolve_body(r.body, g);
         r.paragraph = std::stoi(std::string(m.group("num")));
-        if (m.has("date6")) r.date = date_from_yymmdd(m.group("date6"));
-        else if (m.has("isodate")) r.date = iso_date(m.group("isodate"));
-        else if (m.has("day")) r.date = date_from_words(m.group("day"), m.group("month"), m.group("year"));
+        if (m.has("date6"))
+            r.date = date_from_yymmdd(m.group("date6"));
+        else if (m.has("isodate"))
+            r.date = iso_date(m.group("isodate"));
+        else if (m.has("day"))
+            r.date = date_from_words(m.group("day"), m.group("month"), m.group("year"));
         // What follows, up to the next reference, says what happened there.
         const std::size_t from = m.end(s);
         const std::size_t to = i + 1 < matches.size() ? matches[i + 1].begin(s) : s.size();
         const std::string_view tail = std::string_view(s).substr(from, to - from);
-        if (auto res = g.first("reference_reservation", tail)) r.reservation_parties = find_parties(res->group("parties"), g);
-        if (auto st = g.first("reference_statement", tail)) r.statement_parties = find_parties(st->group("parties"), g);
-        if (auto c = g.first("case_number", tail)) r.case_number = normalize_case_number(c->group("id"));
+        if (auto res = g.first("reference_reservation", tail))
+            r.reservation_parties = find_parties(res->group("parties"), g);
+        if (auto st = g.first("reference_statement", tail))
+            r.statement_parties = find_parties(st->group("parties"), g);
+        if (auto c = g.first("case_number", tail))
+            r.case_number = normalize_case_number(c->group("id"));
         if (r.case_number && r.case_number->empty()) r.case_number.reset();
         r.text = s;
         r.line = line;
@@ -340,8 +370,9 @@ void add_reference(std::vector<Reference>& to, Reference r) {
 
 }  // namespace
 
-Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std::size_t end, const HeadingLine& heading,
-                          const Grammar& g, const std::optional<std::string>& body) {
+Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
+                          const HeadingLine& heading, const Grammar& g,
+                          const std::optional<std::string>& body) {
     Paragraph p;
     p.number = heading.number;
     p.line_begin = lines[begin].number;
@@ -355,7 +386,8 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
     if (std::string c = case_only(heading.rest, g); !c.empty()) {
         p.case_numbers.push_back(c);
     } else if (auto label = g.first("case_label", heading.rest); label && label->has("id")) {
-        if (auto m = g.first("case_number", label->group("id"))) p.case_numbers.emplace_back(m->group("id"));
+        if (auto m = g.first("case_number", label->group("id")))
+            p.case_numbers.emplace_back(m->group("id"));
     } else {
         title = heading.rest;
     }
@@ -378,9 +410,10 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
             title_lines = 1;
             continue;
         }
-        const bool continues = title.back() != '.' && title.back() != ':' && !l.plain.ends_with('.') &&
-                               !g.matches("decision_decides", l.plain) && !g.matches("decision_proposes", l.plain) &&
-                               title_lines < 3 && title.size() + l.plain.size() < 250;
+        const bool continues = title.back() != '.' && title.back() != ':' &&
+                               !l.plain.ends_with('.') && !g.matches("decision_decides", l.plain) &&
+                               !g.matches("decision_proposes", l.plain) && title_lines < 3 &&
+                               title.size() + l.plain.size() < 250;
         if (!continues) break;
         title = join_lines({title, l.plain});
         ++title_lines;
@@ -416,7 +449,8 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
             if (!l.blank && a.lines.size() >= 3) {
                 std::size_t n = k + 1;
                 while (n < end && (lines[n].blank || lines[n].furniture)) ++n;
-                if (n < end && n == k + 1 && !case_only(lines[n].plain, g).empty() && case_only(l.plain, g).empty()) {
+                if (n < end && n == k + 1 && !case_only(lines[n].plain, g).empty() &&
+                    case_only(l.plain, g).empty()) {
                     trailing = true;
                     continue;
                 }
@@ -427,7 +461,8 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
         std::string to;
         if (auto kind = section_kind(l.plain, g, to)) {
             sections.push_back({*kind, l.plain, to, {}});
-            if (!sections.back().heading.empty() && sections.back().heading.back() == ':') sections.back().heading.pop_back();
+            if (!sections.back().heading.empty() && sections.back().heading.back() == ':')
+                sections.back().heading.pop_back();
             continue;
         }
         sections.back().lines.push_back(&l);
@@ -451,28 +486,33 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
             Decision d = parse_decision(s, g, body);
             if (!d.points.empty()) p.decision = std::move(d);
         }
-        if (s.kind == "none" || s.kind == "decision" || s.kind == "proposal" || s.kind == "decision_process" ||
-            s.kind == "motions" || s.kind == "statements" || s.kind == "vote" || s.kind == "jav")
+        if (s.kind == "none" || s.kind == "decision" || s.kind == "proposal" ||
+            s.kind == "decision_process" || s.kind == "motions" || s.kind == "statements" ||
+            s.kind == "vote" || s.kind == "jav")
             statements_from(s, g, p.statements);
         if (s.kind == "decision_process" || s.kind == "motions")
             for (const auto& [block, line] : blocks(s.lines))
                 for (const std::string& sentence : sentences(block))
-                    if (sentence.find(" yrkar ") != std::string::npos || sentence.find(" yrkade ") != std::string::npos)
+                    if (sentence.find(" yrkar ") != std::string::npos ||
+                        sentence.find(" yrkade ") != std::string::npos)
                         p.motions.push_back({find_persons(sentence, g), sentence});
         if (s.kind == "basis") {
             for (const auto& [item, line] : basis_items(s.lines, g))
-                for (Reference& r : references_in(item, line, g)) add_reference(p.references, std::move(r));
+                for (Reference& r : references_in(item, line, g))
+                    add_reference(p.references, std::move(r));
         } else if (s.kind != "recipients") {
             for (const auto& [block, line] : blocks(s.lines))
                 for (const std::string& sentence : sentences(block))
-                    for (Reference& r : references_in(sentence, line, g)) add_reference(p.references, std::move(r));
+                    for (Reference& r : references_in(sentence, line, g))
+                        add_reference(p.references, std::move(r));
         }
         if (s.kind == "recipients")
             for (const Line* l : s.lines) {
                 if (l->blank) continue;
                 std::string r = l->plain;
                 for (const char* b : {"- ", "• ", "* ", "– "})
-                    if (r.starts_with(b)) r = trim(std::string_view(r).substr(std::string_view(b).size()));
+                    if (r.starts_with(b))
+                        r = trim(std::string_view(r).substr(std::string_view(b).size()));
                 if (!r.empty()) p.recipients.push_back(r);
             }
     }
@@ -481,8 +521,11 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
         for (const Section& s : sections) {
             if (s.kind != "none" && s.kind != "decision_process") continue;
             for (std::size_t i = 0; i < s.lines.size() && !p.decision; ++i) {
-                if (!g.matches("decision_decides", s.lines[i]->plain) && !g.matches("decision_proposes", s.lines[i]->plain)) continue;
-                Section d{"decision", "", "", {s.lines.begin() + static_cast<long>(i), s.lines.end()}};
+                if (!g.matches("decision_decides", s.lines[i]->plain) &&
+                    !g.matches("decision_proposes", s.lines[i]->plain))
+                    continue;
+                Section d{
+                    "decision", "", "", {s.lines.begin() + static_cast<long>(i), s.lines.end()}};
                 Decision dec = parse_decision(d, g, body);
                 if (!dec.points.empty()) p.decision = std::move(dec);
             }
@@ -490,7 +533,8 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
     }
     for (const Appendix& a : appendices) attach_appendix(a, g, p.statements);
 
-    // Case numbers cited in the text, other than the paragraph's own ("(STK-" + "2023-137)" joined).
+    // Case numbers cited in the text, other than the paragraph's own ("(STK-" + "2023-137)"
+    // joined).
     const std::string joined = join_lines(text_parts);
     std::vector<std::string> own;
     for (const auto& c : p.case_numbers) own.push_back(normalize_case_number(c));

@@ -9,8 +9,9 @@ namespace kraft {
 namespace {
 // Words that start sentences and stand before names, never part of one.
 bool is_lead_word(std::string_view w) {
-    static const std::vector<std::string_view> words{"Till", "Med", "Vid", "Och", "Av", "Där", "Då", "För",
-                                                     "Ordförande", "Ledamoten", "Ersättaren", "Beslut", "Även"};
+    static const std::vector<std::string_view> words{
+        "Till", "Med",        "Vid",       "Och",        "Av",     "Där", "Då",
+        "För",  "Ordförande", "Ledamoten", "Ersättaren", "Beslut", "Även"};
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
@@ -23,8 +24,10 @@ std::vector<std::string> split_parties(std::string_view inside, const Grammar& g
         cur.clear();
     };
     for (char c : inside) {
-        if (c == '+' || c == ',' || c == '/') flush();
-        else cur += c;
+        if (c == '+' || c == ',' || c == '/')
+            flush();
+        else
+            cur += c;
     }
     flush();
     return out;
@@ -42,15 +45,19 @@ bool same_person(const std::string& a, const std::string& b) {
     if (a == b) return true;
     const std::string& longer = a.size() > b.size() ? a : b;
     const std::string& shorter = a.size() > b.size() ? b : a;
-    return longer.size() > shorter.size() && longer.ends_with(shorter) && longer[longer.size() - shorter.size() - 1] == ' ';
+    return longer.size() > shorter.size() && longer.ends_with(shorter) &&
+           longer[longer.size() - shorter.size() - 1] == ' ';
 }
 }  // namespace
 
 void add_unique(std::vector<Person>& to, const std::vector<Person>& from) {
     for (const auto& x : from) {
-        auto it = std::find_if(to.begin(), to.end(), [&](const Person& p) { return same_person(p.name, x.name); });
-        if (it == to.end()) to.push_back(x);
-        else if (x.name.size() > it->name.size()) it->name = x.name;
+        auto it = std::find_if(to.begin(), to.end(),
+                               [&](const Person& p) { return same_person(p.name, x.name); });
+        if (it == to.end())
+            to.push_back(x);
+        else if (x.name.size() > it->name.size())
+            it->name = x.name;
     }
 }
 
@@ -63,7 +70,8 @@ std::vector<Person> find_persons(std::string_view s, const Grammar& g) {
         // Drop sentence words caught before the name: "Till Anna Berg" -> "Anna Berg".
         while (true) {
             const std::size_t sp = name.find(' ');
-            if (sp == std::string::npos || !is_lead_word(std::string_view(name).substr(0, sp))) break;
+            if (sp == std::string::npos || !is_lead_word(std::string_view(name).substr(0, sp)))
+                break;
             name = name.substr(sp + 1);
         }
         if (name.find(' ') == std::string::npos && name.size() < 3) continue;

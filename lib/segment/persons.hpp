@@ -1,4 +1,5 @@
-// People and parties as protocols write them: "Farishta Sulaiman (M)", "(M+C)", "(SD" at a line end.
+// People and parties as protocols write them: "Farishta Sulaiman (M)", "(M+C)", "(SD" at a line
+// end.
 #pragma once
 
 #include <string>

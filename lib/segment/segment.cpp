@@ -16,10 +16,12 @@ void infer_from_text(Protocol& p, const std::vector<Line>& lines, const Grammar&
     std::string latest_signature;
     for (const Line& l : lines) {
         if (auto m = g.first("meeting_date_text", l.plain)) {
-            if (!text_date) text_date = date_from_words(m->group("day"), m->group("month"), m->group("year"));
+            if (!text_date)
+                text_date = date_from_words(m->group("day"), m->group("month"), m->group("year"));
             if (!p.meeting.body) {
                 std::string b(m->group("body"));
-                if (auto abbr = g.abbreviation_for_body(b)) p.meeting.body = g.body_for_abbreviation(*abbr), p.meeting.body_source = "text";
+                if (auto abbr = g.abbreviation_for_body(b))
+                    p.meeting.body = g.body_for_abbreviation(*abbr), p.meeting.body_source = "text";
             }
         }
     }
@@ -37,7 +39,8 @@ void infer_from_text(Protocol& p, const std::vector<Line>& lines, const Grammar&
         for (const Line& l : lines)
             if (auto m = g.first("meeting_signature", l.plain))
                 if (text::lower(trim(m->group("body"))) == body)
-                    if (auto d = iso_date(m->group("isodate")); d && *d > latest_signature) latest_signature = *d;
+                    if (auto d = iso_date(m->group("isodate")); d && *d > latest_signature)
+                        latest_signature = *d;
         if (!latest_signature.empty()) text_date = latest_signature;
     }
     if (!p.meeting.date && text_date) p.meeting.date = text_date, p.meeting.date_source = "text";
@@ -51,7 +54,8 @@ std::string resolve_body(std::string_view written, const Grammar& g) {
     std::string s = w;
     // The genitive: "socialnämndens beslut", "Kommunfullmäktiges".
     const std::string lower = text::lower(s);
-    for (const char* stem : {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "utskott", "beredningen"})
+    for (const char* stem :
+         {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "utskott", "beredningen"})
         if (lower.ends_with(std::string(stem) + "s")) {
             s.pop_back();
             break;
@@ -61,8 +65,10 @@ std::string resolve_body(std::string_view written, const Grammar& g) {
     return text::upper_first(s);
 }
 
-Result<Protocol> segment(std::string_view text, const std::string& source, const Grammar& g, const SegmentOptions& options) {
-    if (text.find_first_not_of(" \t\n\f\r") == std::string_view::npos) return fail(source, 0, "empty file");
+Result<Protocol> segment(std::string_view text, const std::string& source, const Grammar& g,
+                         const SegmentOptions& options) {
+    if (text.find_first_not_of(" \t\n\f\r") == std::string_view::npos)
+        return fail(source, 0, "empty file");
     const std::vector<Line> lines = split_lines(text, g);
     const std::vector<HeadingLine> headings = find_paragraph_headings(lines, g);
     if (headings.empty()) return fail(source, 0, "no paragraph (§) found: is this a protocol?");
@@ -70,14 +76,18 @@ Result<Protocol> segment(std::string_view text, const std::string& source, const
     Protocol p;
     p.source = source;
     p.meeting = parse_meeting(lines, headings.front().line, g);
-    if (!p.meeting.date && options.date) p.meeting.date = options.date, p.meeting.date_source = "option";
+    if (!p.meeting.date && options.date)
+        p.meeting.date = options.date, p.meeting.date_source = "option";
     if (!p.meeting.date && options.date_from_file_name)
-        if (auto d = date_in_file_name(source)) p.meeting.date = d, p.meeting.date_source = "filename";
-    if (!p.meeting.body && options.body) p.meeting.body = options.body, p.meeting.body_source = "option";
+        if (auto d = date_in_file_name(source))
+            p.meeting.date = d, p.meeting.date_source = "filename";
+    if (!p.meeting.body && options.body)
+        p.meeting.body = options.body, p.meeting.body_source = "option";
 
     for (std::size_t h = 0; h < headings.size(); ++h) {
         const std::size_t end = h + 1 < headings.size() ? headings[h + 1].line : lines.size();
-        p.paragraphs.push_back(parse_paragraph(lines, headings[h].line, end, headings[h], g, p.meeting.body));
+        p.paragraphs.push_back(
+            parse_paragraph(lines, headings[h].line, end, headings[h], g, p.meeting.body));
     }
     const bool had_body = p.meeting.body.has_value();
     infer_from_text(p, lines, g);

@@ -34,7 +34,8 @@ struct HeadingLine {
 };
 std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines, const Grammar& g);
 Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
-                          const HeadingLine& heading, const Grammar& g, const std::optional<std::string>& body);
+                          const HeadingLine& heading, const Grammar& g,
+                          const std::optional<std::string>& body);
 // A body's name as written -> its full name: "KF" -> "Kommunfullmäktige",
 // "Arbetsmarknads- och socialnämndens" -> "Arbetsmarknads- och socialnämnden".
 std::string resolve_body(std::string_view written, const Grammar& g);

@@ -77,14 +77,21 @@ SqlStatement& Archive::st(const std::string& sql) {
 std::optional<std::string> Archive::stored_hash(const std::string& source) {
     SqlStatement& s = st("SELECT content_hash FROM protocols WHERE source = ?");
     s.bind(1, source);
-    if (!s.step()) return std::nullopt;
-    return s.text(0);
+    std::optional<std::string> hash;
+    if (s.step()) hash = s.text(0);
+    s.reset();  // a statement left on a row holds a read snapshot: the WAL could not checkpoint
+    return hash;
 }
 
-Result<std::int64_t> Archive::id_of(const char* table, const char* column, const std::string& value) {
+Result<std::int64_t> Archive::id_of(const char* table, const char* column,
+                                    const std::string& value) {
     SqlStatement& s = st(std::string("SELECT id FROM ") + table + " WHERE " + column + " = ?");
     s.bind(1, value);
-    if (s.step()) return s.integer(0);
+    if (s.step()) {
+        const std::int64_t id = s.integer(0);
+        s.reset();
+        return id;
+    }
     SqlStatement& ins = st(std::string("INSERT INTO ") + table + "(" + column + ") VALUES (?)");
     ins.bind(1, value);
     ins.step();
@@ -99,26 +106,29 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
         if (!s.ok()) return fail(db_->path(), 0, s.error());
         return {};
     };
-#define KRAFT_RUN(stmt)                              \
-    do {                                             \
-        SqlStatement& run_ = (stmt);                    \
-        while (run_.step()) {                        \
-        }                                            \
+#define KRAFT_RUN(stmt)                               \
+    do {                                              \
+        SqlStatement& run_ = (stmt);                  \
+        while (run_.step()) {                         \
+        }                                             \
         if (auto ok_ = check(run_); !ok_) return ok_; \
     } while (0)
 
     // The earlier version: unlearn its words, then delete it (cascades to everything).
     {
-        SqlStatement& old = st("SELECT e.body FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id "
-                            "JOIN protocols pr ON pr.id = pa.protocol_id "
-                            "WHERE pr.source = ? AND pr.learned = 1 AND e.statement_id IS NULL");
+        SqlStatement& old =
+            st("SELECT e.body FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id "
+               "JOIN protocols pr ON pr.id = pa.protocol_id "
+               "WHERE pr.source = ? AND pr.learned = 1 AND e.statement_id IS NULL");
         old.bind(1, p.source);
         std::map<std::string, std::int64_t> unlearn;
         while (old.step())
             for (const auto& [w, n] : word_counts(old.text(0))) unlearn[w] += n;
         if (auto ok = check(old); !ok) return ok;
         for (const auto& [w, n] : unlearn) {
-            KRAFT_RUN(st("UPDATE word_frequencies SET count = count - ? WHERE word = ?").bind(1, n).bind(2, w));
+            KRAFT_RUN(st("UPDATE word_frequencies SET count = count - ? WHERE word = ?")
+                          .bind(1, n)
+                          .bind(2, w));
         }
         KRAFT_RUN(st("DELETE FROM word_frequencies WHERE count <= 0"));
         KRAFT_RUN(st("DELETE FROM protocols WHERE source = ?").bind(1, p.source));
@@ -127,25 +137,46 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     const Meeting& m = p.protocol.meeting;
     const std::optional<std::string> body_name =
         m.body ? std::optional<std::string>(resolve_body(*m.body, g)) : std::nullopt;
-    KRAFT_RUN(st("INSERT INTO protocols(source, content_hash, encoding, imported_at, body, body_name, body_source, "
+    KRAFT_RUN(st("INSERT INTO protocols(source, content_hash, encoding, imported_at, body, "
+                 "body_name, body_source, "
                  "date, date_source, place, justering, words, damage, learned) "
                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                  .bind(1, p.source).bind(2, p.content_hash).bind(3, p.encoding).bind(4, now_utc())
-                  .bind(5, m.body).bind(6, body_name).bind(7, m.body_source).bind(8, m.date).bind(9, m.date_source)
-                  .bind(10, m.place).bind(11, m.justering).bind(12, static_cast<std::int64_t>(p.words))
-                  .bind(13, p.damage).bind(14, p.clean_text.empty() ? 0 : 1));
+                  .bind(1, p.source)
+                  .bind(2, p.content_hash)
+                  .bind(3, p.encoding)
+                  .bind(4, now_utc())
+                  .bind(5, m.body)
+                  .bind(6, body_name)
+                  .bind(7, m.body_source)
+                  .bind(8, m.date)
+                  .bind(9, m.date_source)
+                  .bind(10, m.place)
+                  .bind(11, m.justering)
+                  .bind(12, static_cast<std::int64_t>(p.words))
+                  .bind(13, p.damage)
+                  .bind(14, p.clean_text.empty() ? 0 : 1));
     const std::int64_t protocol_id = db_->last_insert_id();
     if (!p.original_text.empty())
-        KRAFT_RUN(st("UPDATE protocols SET original_text = ? WHERE id = ?").bind(1, p.original_text).bind(2, protocol_id));
+        KRAFT_RUN(st("UPDATE protocols SET original_text = ? WHERE id = ?")
+                      .bind(1, p.original_text)
+                      .bind(2, protocol_id));
 
     for (const StoredEdit& e : p.edits)
-        KRAFT_RUN(st("INSERT INTO repair_edits(protocol_id, offset, line, col, from_text, to_text, confidence, reason) "
+        KRAFT_RUN(st("INSERT INTO repair_edits(protocol_id, offset, line, col, from_text, to_text, "
+                     "confidence, reason) "
                      "VALUES (?,?,?,?,?,?,?,?)")
-                      .bind(1, protocol_id).bind(2, static_cast<std::int64_t>(e.offset)).bind(3, e.line)
-                      .bind(4, e.column).bind(5, e.from).bind(6, e.to).bind(7, e.confidence).bind(8, e.reason));
+                      .bind(1, protocol_id)
+                      .bind(2, static_cast<std::int64_t>(e.offset))
+                      .bind(3, e.line)
+                      .bind(4, e.column)
+                      .bind(5, e.from)
+                      .bind(6, e.to)
+                      .bind(7, e.confidence)
+                      .bind(8, e.reason));
 
     const auto party = [&](const std::string& abbreviation) -> Result<void> {
-        KRAFT_RUN(st("INSERT OR IGNORE INTO parties(abbreviation) VALUES (?)").bind(1, abbreviation));
+        KRAFT_RUN(
+            st("INSERT OR IGNORE INTO parties(abbreviation) VALUES (?)").bind(1, abbreviation));
         return {};
     };
     for (const Attendee& a : m.attendance) {
@@ -153,52 +184,86 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
         if (!person) return std::unexpected(person.error());
         if (!a.party.empty())
             if (auto ok = party(a.party); !ok) return ok;
-        KRAFT_RUN(st("INSERT INTO attendance(protocol_id, person_id, party, role, note, replaces) VALUES (?,?,?,?,?,?)")
-                      .bind(1, protocol_id).bind(2, *person)
-                      .bind(3, a.party.empty() ? std::optional<std::string>() : std::optional<std::string>(a.party))
-                      .bind(4, a.role).bind(5, a.note).bind(6, a.replaces));
+        KRAFT_RUN(st("INSERT INTO attendance(protocol_id, person_id, party, role, note, replaces) "
+                     "VALUES (?,?,?,?,?,?)")
+                      .bind(1, protocol_id)
+                      .bind(2, *person)
+                      .bind(3, a.party.empty() ? std::optional<std::string>()
+                                               : std::optional<std::string>(a.party))
+                      .bind(4, a.role)
+                      .bind(5, a.note)
+                      .bind(6, a.replaces));
     }
 
     for (const Paragraph& para : p.protocol.paragraphs) {
-        KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, summary, line_begin, line_end) VALUES (?,?,?,?,?,?)")
-                      .bind(1, protocol_id).bind(2, para.number).bind(3, para.title).bind(4, para.summary)
-                      .bind(5, para.line_begin).bind(6, para.line_end));
+        KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, summary, line_begin, "
+                     "line_end) VALUES (?,?,?,?,?,?)")
+                      .bind(1, protocol_id)
+                      .bind(2, para.number)
+                      .bind(3, para.title)
+                      .bind(4, para.summary)
+                      .bind(5, para.line_begin)
+                      .bind(6, para.line_end));
         const std::int64_t pid = db_->last_insert_id();
         std::string decision_text;
         if (para.decision) {
             const Decision& d = *para.decision;
-            KRAFT_RUN(st("INSERT INTO decisions(paragraph_id, by_body, kind, to_body) VALUES (?,?,?,?)")
-                          .bind(1, pid).bind(2, d.by).bind(3, std::string(to_string(d.kind))).bind(4, d.to));
+            KRAFT_RUN(
+                st("INSERT INTO decisions(paragraph_id, by_body, kind, to_body) VALUES (?,?,?,?)")
+                    .bind(1, pid)
+                    .bind(2, d.by)
+                    .bind(3, std::string(to_string(d.kind)))
+                    .bind(4, d.to));
             const std::int64_t did = db_->last_insert_id();
             int pos = 0;
             for (const std::string& point : d.points) {
-                KRAFT_RUN(st("INSERT INTO decision_points(decision_id, position, text) VALUES (?,?,?)")
-                              .bind(1, did).bind(2, ++pos).bind(3, point));
+                KRAFT_RUN(
+                    st("INSERT INTO decision_points(decision_id, position, text) VALUES (?,?,?)")
+                        .bind(1, did)
+                        .bind(2, ++pos)
+                        .bind(3, point));
                 decision_text += point + '\n';
             }
         }
-        KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES (?,NULL,?,?,?)")
-                      .bind(1, pid).bind(2, para.decision ? "decision" : "paragraph").bind(3, para.title)
+        KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES "
+                     "(?,NULL,?,?,?)")
+                      .bind(1, pid)
+                      .bind(2, para.decision ? "decision" : "paragraph")
+                      .bind(3, para.title)
                       .bind(4, para.text));
         for (const Statement& s : para.statements) {
-            KRAFT_RUN(st("INSERT INTO statements(paragraph_id, kind, appendix, line) VALUES (?,?,?,?)")
-                          .bind(1, pid).bind(2, std::string(to_string(s.kind))).bind(3, s.appendix).bind(4, s.line));
+            KRAFT_RUN(
+                st("INSERT INTO statements(paragraph_id, kind, appendix, line) VALUES (?,?,?,?)")
+                    .bind(1, pid)
+                    .bind(2, std::string(to_string(s.kind)))
+                    .bind(3, s.appendix)
+                    .bind(4, s.line));
             const std::int64_t sid = db_->last_insert_id();
             for (const Person& person : s.persons) {
                 auto id = id_of("persons", "name", person.name);
                 if (!id) return std::unexpected(id.error());
                 if (auto ok = party(person.party); !ok) return ok;
-                KRAFT_RUN(st("INSERT OR IGNORE INTO statement_persons(statement_id, person_id, party) VALUES (?,?,?)")
-                              .bind(1, sid).bind(2, *id).bind(3, person.party));
+                KRAFT_RUN(st("INSERT OR IGNORE INTO statement_persons(statement_id, person_id, "
+                             "party) VALUES (?,?,?)")
+                              .bind(1, sid)
+                              .bind(2, *id)
+                              .bind(3, person.party));
             }
             int position = 0;
             for (const std::string& pa : s.parties) {
                 if (auto ok = party(pa); !ok) return ok;
-                KRAFT_RUN(st("INSERT OR IGNORE INTO statement_parties(statement_id, party, position) VALUES (?,?,?)")
-                              .bind(1, sid).bind(2, pa).bind(3, ++position));
+                KRAFT_RUN(st("INSERT OR IGNORE INTO statement_parties(statement_id, party, "
+                             "position) VALUES (?,?,?)")
+                              .bind(1, sid)
+                              .bind(2, pa)
+                              .bind(3, ++position));
             }
-            KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES (?,?,?,?,?)")
-                          .bind(1, pid).bind(2, sid).bind(3, std::string(to_string(s.kind))).bind(4, para.title)
+            KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) "
+                         "VALUES (?,?,?,?,?)")
+                          .bind(1, pid)
+                          .bind(2, sid)
+                          .bind(3, std::string(to_string(s.kind)))
+                          .bind(4, para.title)
                           .bind(5, s.text));
         }
         const auto link_case = [&](const std::string& written, const char* role) -> Result<void> {
@@ -206,8 +271,12 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
             if (key.empty()) return {};
             auto cid = id_of("cases", "key", key);
             if (!cid) return std::unexpected(cid.error());
-            KRAFT_RUN(st("INSERT OR IGNORE INTO paragraph_cases(paragraph_id, case_id, role, written) VALUES (?,?,?,?)")
-                          .bind(1, pid).bind(2, *cid).bind(3, role).bind(4, written));
+            KRAFT_RUN(st("INSERT OR IGNORE INTO paragraph_cases(paragraph_id, case_id, role, "
+                         "written) VALUES (?,?,?,?)")
+                          .bind(1, pid)
+                          .bind(2, *cid)
+                          .bind(3, role)
+                          .bind(4, written));
             return {};
         };
         for (const auto& c : para.case_numbers)
@@ -221,30 +290,46 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                 if (!id) return std::unexpected(id.error());
                 cid = *id;
             }
-            KRAFT_RUN(st("INSERT INTO citations(paragraph_id, body, body_name, date, number, case_id, reservation_parties, "
+            KRAFT_RUN(st("INSERT INTO citations(paragraph_id, body, body_name, date, number, "
+                         "case_id, reservation_parties, "
                          "statement_parties, text, line) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                          .bind(1, pid).bind(2, r.body).bind(3, r.body_name).bind(4, r.date).bind(5, r.paragraph)
-                          .bind(6, cid).bind(7, joined(r.reservation_parties)).bind(8, joined(r.statement_parties))
-                          .bind(9, r.text).bind(10, r.line));
+                          .bind(1, pid)
+                          .bind(2, r.body)
+                          .bind(3, r.body_name)
+                          .bind(4, r.date)
+                          .bind(5, r.paragraph)
+                          .bind(6, cid)
+                          .bind(7, joined(r.reservation_parties))
+                          .bind(8, joined(r.statement_parties))
+                          .bind(9, r.text)
+                          .bind(10, r.line));
         }
         int pos = 0;
         for (const std::string& rcp : para.recipients)
-            KRAFT_RUN(st("INSERT INTO recipients(paragraph_id, position, name) VALUES (?,?,?)").bind(1, pid).bind(2, ++pos).bind(3, rcp));
+            KRAFT_RUN(st("INSERT INTO recipients(paragraph_id, position, name) VALUES (?,?,?)")
+                          .bind(1, pid)
+                          .bind(2, ++pos)
+                          .bind(3, rcp));
     }
 
     // Citations of this meeting from anywhere, and this protocol's own citations, resolved.
     KRAFT_RUN(st("UPDATE citations SET resolved_paragraph_id = ("
                  "  SELECT pa.id FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id"
-                 "  WHERE pr.body_name = citations.body_name AND pr.date = citations.date AND pa.number = citations.number"
+                 "  WHERE pr.body_name = citations.body_name AND pr.date = citations.date AND "
+                 "pa.number = citations.number"
                  "  LIMIT 1) "
-                 "WHERE (body_name = ? AND date = ?) OR paragraph_id IN (SELECT id FROM paragraphs WHERE protocol_id = ?)")
-                  .bind(1, body_name).bind(2, m.date).bind(3, protocol_id));
+                 "WHERE (body_name = ? AND date = ?) OR paragraph_id IN (SELECT id FROM paragraphs "
+                 "WHERE protocol_id = ?)")
+                  .bind(1, body_name)
+                  .bind(2, m.date)
+                  .bind(3, protocol_id));
 
     if (!p.clean_text.empty())
         for (const auto& [w, n] : word_counts(p.clean_text))
             KRAFT_RUN(st("INSERT INTO word_frequencies(word, count) VALUES (?, ?) "
                          "ON CONFLICT(word) DO UPDATE SET count = count + excluded.count")
-                          .bind(1, w).bind(2, n));
+                          .bind(1, w)
+                          .bind(2, n));
 #undef KRAFT_RUN
     return t.commit();
 }

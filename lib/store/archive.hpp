@@ -31,19 +31,20 @@ struct StoredEdit {
 
 // Everything the worker threads make of one file, ready for the single writer.
 struct PreparedProtocol {
-    std::string source;        // absolute path, the archive's key for the file
+    std::string source;  // absolute path, the archive's key for the file
     std::string content_hash;
     std::string encoding;
     Protocol protocol;
     std::string original_text;  // empty when repair changed nothing
-    std::string clean_text;     // text to learn word frequencies from: set only for undamaged protocols
+    std::string
+        clean_text;  // text to learn word frequencies from: set only for undamaged protocols
     std::vector<StoredEdit> edits;
     std::size_t words = 0;
     double damage = 0;
 };
 
 class Archive {
-public:
+  public:
     // read_write creates the file and migrates the schema; read_only checks the version.
     // Errors: cannot open, not a kraft archive, newer schema than this kraft.
     static Result<std::unique_ptr<Archive>> open(const std::string& path, Database::Mode mode);
@@ -61,7 +62,7 @@ public:
     // Word counts learned from the clean protocols in the archive.
     Result<std::vector<std::pair<std::string, double>>> learned_frequencies();
 
-private:
+  private:
     explicit Archive(std::unique_ptr<Database> db) : db_(std::move(db)) {}
     Result<std::int64_t> id_of(const char* table, const char* column, const std::string& value);
     std::unique_ptr<Database> db_;

@@ -6,7 +6,9 @@
 
 namespace kraft {
 
-SqlStatement::~SqlStatement() { sqlite3_finalize(st_); }
+SqlStatement::~SqlStatement() {
+    sqlite3_finalize(st_);
+}
 
 SqlStatement& SqlStatement::bind(int i, std::string_view v) {
     sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
@@ -38,12 +40,19 @@ void SqlStatement::reset() {
     error_.clear();
 }
 
-std::int64_t SqlStatement::integer(int col) const { return sqlite3_column_int64(st_, col); }
-double SqlStatement::real(int col) const { return sqlite3_column_double(st_, col); }
-bool SqlStatement::is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+std::int64_t SqlStatement::integer(int col) const {
+    return sqlite3_column_int64(st_, col);
+}
+double SqlStatement::real(int col) const {
+    return sqlite3_column_double(st_, col);
+}
+bool SqlStatement::is_null(int col) const {
+    return sqlite3_column_type(st_, col) == SQLITE_NULL;
+}
 std::string SqlStatement::text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string();
 }
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode mode) {
@@ -56,7 +65,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
         return fail(path, 0, "no archive here yet (run 'kraft import' first)");
     }
     sqlite3* db = nullptr;
-    const int flags = mode == Mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    const int flags = mode == Mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                               : SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
@@ -74,13 +84,18 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
     return d;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    sqlite3_close_v2(db_);
+}
 
-std::string Database::last_error() const { return sqlite3_errmsg(db_); }
+std::string Database::last_error() const {
+    return sqlite3_errmsg(db_);
+}
 
 Result<std::unique_ptr<SqlStatement>> Database::prepare(std::string_view sql) {
     sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr) !=
+        SQLITE_OK)
         return fail(path_, 0, sqlite3_errmsg(db_));
     return std::make_unique<SqlStatement>(db_, st);
 }
@@ -96,7 +111,9 @@ Result<void> Database::exec(std::string_view sql) {
     return {};
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
 
 Result<void> Transaction::commit() {
     auto r = db_.exec("COMMIT");

@@ -21,7 +21,7 @@ struct sqlite3_stmt;
 namespace kraft {
 
 class SqlStatement {
-public:
+  public:
     SqlStatement(sqlite3* db, sqlite3_stmt* st) : db_(db), st_(st) {}
     ~SqlStatement();
     SqlStatement(const SqlStatement&) = delete;
@@ -35,7 +35,9 @@ public:
     SqlStatement& bind(int i, double v);
     SqlStatement& bind_null(int i);
     template <class T>
-    SqlStatement& bind(int i, const std::optional<T>& v) { return v ? bind(i, *v) : bind_null(i); }
+    SqlStatement& bind(int i, const std::optional<T>& v) {
+        return v ? bind(i, *v) : bind_null(i);
+    }
 
     bool step();  // true: a row is ready; false: done or error (see ok())
     bool ok() const { return error_.empty(); }
@@ -47,14 +49,14 @@ public:
     std::string text(int col) const;
     bool is_null(int col) const;
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* st_;
     std::string error_;
 };
 
 class Database {
-public:
+  public:
     enum class Mode { read_only, read_write };
     // Opens (read_write: creates, with parent folders) the archive. WAL, foreign keys on, a busy
     // timeout. Errors: cannot open; not an SQLite database.
@@ -70,7 +72,7 @@ public:
     sqlite3* handle() { return db_; }
     std::string last_error() const;
 
-private:
+  private:
     Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
     sqlite3* db_;
     std::string path_;
@@ -78,13 +80,13 @@ private:
 
 // A transaction that rolls back unless committed.
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db) : db_(db) {}
     Result<void> begin() { return db_.exec("BEGIN IMMEDIATE"); }
     Result<void> commit();
     ~Transaction();
 
-private:
+  private:
     Database& db_;
     bool open_ = true;
 };

@@ -38,15 +38,36 @@ void lower_and_fold(std::string_view word, std::string& lower, std::string& fold
         }
         if (c == 0xC3 && i + 1 < word.size()) {  // U+00C0..U+00FF
             const auto d = static_cast<unsigned char>(word[i + 1]);
-            const unsigned char ld = (d >= 0x80 && d <= 0x9E && d != 0x97) ? static_cast<unsigned char>(d + 0x20) : d;
+            const unsigned char ld =
+                (d >= 0x80 && d <= 0x9E && d != 0x97) ? static_cast<unsigned char>(d + 0x20) : d;
             const char lo[3] = {'\xC3', static_cast<char>(ld), 0};
             lower.append(lo, 2);
             switch (ld) {
-                case 0xA5: case 0xA4: case 0xA0: case 0xA1: case 0xA2: folded += 'a'; break;  // å ä à á â
-                case 0xB6: case 0xB8: case 0xB3: case 0xB4: folded += 'o'; break;             // ö ø ó ô
-                case 0xA9: case 0xA8: case 0xAA: case 0xAB: folded += 'e'; break;             // é è ê ë
-                case 0xBC: case 0xBA: folded += 'u'; break;                                   // ü ú
-                default: folded.append(lo, 2);
+                case 0xA5:
+                case 0xA4:
+                case 0xA0:
+                case 0xA1:
+                case 0xA2:
+                    folded += 'a';
+                    break;  // å ä à á â
+                case 0xB6:
+                case 0xB8:
+                case 0xB3:
+                case 0xB4:
+                    folded += 'o';
+                    break;  // ö ø ó ô
+                case 0xA9:
+                case 0xA8:
+                case 0xAA:
+                case 0xAB:
+                    folded += 'e';
+                    break;  // é è ê ë
+                case 0xBC:
+                case 0xBA:
+                    folded += 'u';
+                    break;  // ü ú
+                default:
+                    folded.append(lo, 2);
             }
             ++i;
             continue;
@@ -62,14 +83,16 @@ void lower_and_fold(std::string_view word, std::string& lower, std::string& fold
 Forms forms_of(std::string_view word, sb_stemmer* stemmer) {
     Forms f;
     lower_and_fold(word, f.lower, f.folded);
-    const sb_symbol* s = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(f.lower.data()),
-                                         static_cast<int>(f.lower.size()));
+    const sb_symbol* s =
+        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(f.lower.data()),
+                        static_cast<int>(f.lower.size()));
     if (!s) {
         f.stem = f.folded;
         return f;
     }
     std::string stem_lower;
-    lower_and_fold(std::string_view(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer))),
+    lower_and_fold(std::string_view(reinterpret_cast<const char*>(s),
+                                    static_cast<std::size_t>(sb_stemmer_length(stemmer))),
                    stem_lower, f.stem);
     return f;
 }
@@ -88,11 +111,14 @@ std::vector<std::string> query_tokens(const Forms& f, bool prefix) {
     }
     std::vector<std::string> unique;
     for (auto& s : out)
-        if (std::find(unique.begin(), unique.end(), s) == unique.end()) unique.push_back(std::move(s));
+        if (std::find(unique.begin(), unique.end(), s) == unique.end())
+            unique.push_back(std::move(s));
     return unique;
 }
 
-Stemmer new_stemmer() { return Stemmer(sb_stemmer_new("swedish", "UTF_8")); }
+Stemmer new_stemmer() {
+    return Stemmer(sb_stemmer_new("swedish", "UTF_8"));
+}
 
 // --- the FTS5 callbacks -----------------------------------------------------------------------
 
@@ -110,7 +136,9 @@ int x_create(void*, const char**, int, Fts5Tokenizer** out) {
     return SQLITE_OK;
 }
 
-void x_delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+void x_delete(Fts5Tokenizer* t) {
+    delete reinterpret_cast<Tokenizer*>(t);
+}
 
 int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n,
                int (*emit)(void*, int, const char*, int, int, int)) {
@@ -135,8 +163,9 @@ int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n
         const std::string_view word(text + start, static_cast<std::size_t>(end - start));
         const bool exact = query && start > 0 && text[start - 1] == '=';
         const Forms f = forms_of(word, t->stemmer.get());
-        const std::vector<std::string> tokens =
-            exact ? std::vector<std::string>{f.lower} : query ? query_tokens(f, prefix) : document_tokens(f);
+        const std::vector<std::string> tokens = exact   ? std::vector<std::string>{f.lower}
+                                                : query ? query_tokens(f, prefix)
+                                                        : document_tokens(f);
         for (std::size_t k = 0; k < tokens.size(); ++k) {
             const int rc = emit(ctx, k == 0 ? 0 : FTS5_TOKEN_COLOCATED, tokens[k].data(),
                                 static_cast<int>(tokens[k].size()), start, end);

@@ -21,7 +21,8 @@ namespace {
 // Protocols in a folder: *.txt and *.md, but not README.md and the like, which describe a folder.
 bool protocol_file(const fs::path& p) {
     const std::string ext = text::lower(p.extension().string());
-    return (ext == ".txt" || ext == ".md") && !text::lower(p.filename().string()).starts_with("readme");
+    return (ext == ".txt" || ext == ".md") &&
+           !text::lower(p.filename().string()).starts_with("readme");
 }
 
 std::string source_key(const std::string& input) {
@@ -68,7 +69,8 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
     for (const RepairEdit& e : r.edits) {
         const int line = decoded->line_of(e.offset);
         const std::size_t start = decoded->line_starts[static_cast<std::size_t>(line - 1)];
-        const auto col = static_cast<int>(text::code_points(std::string_view(decoded->text).substr(start, e.offset - start)) + 1);
+        const auto col = static_cast<int>(
+            text::code_points(std::string_view(decoded->text).substr(start, e.offset - start)) + 1);
         p.edits.push_back({e.offset, line, col, e.from, e.to, e.confidence, e.reason});
     }
     return p;
@@ -76,14 +78,16 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
 
 }  // namespace
 
-std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, const ImportCallbacks& cb,
-                                        std::size_t& failures) {
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths,
+                                        const ImportCallbacks& cb, std::size_t& failures) {
     std::vector<std::string> out;
     for (const std::string& p : paths) {
         std::error_code ec;
         if (p != "-" && fs::is_directory(p, ec)) {
             std::vector<std::string> found;
-            fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+            fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied,
+                                                ec),
+                end;
             if (ec) {
                 cb.on_error(Error{p, 0, 0, ec.message()});
                 ++failures;
@@ -97,7 +101,8 @@ std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, c
                     continue;
                 }
                 std::error_code fe;
-                if (!it->is_directory(fe) && protocol_file(it->path())) found.push_back(it->path().string());
+                if (!it->is_directory(fe) && protocol_file(it->path()))
+                    found.push_back(it->path().string());
             }
             std::sort(found.begin(), found.end());
             out.insert(out.end(), found.begin(), found.end());
@@ -109,8 +114,9 @@ std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, c
 }
 
 Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::string>& inputs,
-                                   std::shared_ptr<const RepairModel> base_model, const std::string& dictionary,
-                                   const Grammar& grammar, const ImportOptions& options, const ImportCallbacks& cb,
+                                   std::shared_ptr<const RepairModel> base_model,
+                                   const std::string& dictionary, const Grammar& grammar,
+                                   const ImportOptions& options, const ImportCallbacks& cb,
                                    const std::atomic<bool>& stop) {
     ImportReport report;
     ImportProgress progress;
@@ -129,10 +135,14 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
         model->lexicon = std::move(lex);
     }
     std::vector<std::optional<std::string>> stored(inputs.size());
-    for (std::size_t i = 0; i < inputs.size(); ++i) stored[i] = archive.stored_hash(source_key(inputs[i]));
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        stored[i] = archive.stored_hash(source_key(inputs[i]));
 
-    unsigned n_threads = options.threads ? options.threads : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    n_threads = std::min<unsigned>(n_threads, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
+    unsigned n_threads = options.threads
+                             ? options.threads
+                             : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    n_threads = std::min<unsigned>(n_threads,
+                                   static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
     constexpr std::size_t kWindow = 32;  // prepared protocols waiting for the writer, at most
 
     std::mutex mu;
@@ -158,7 +168,10 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
             std::size_t i;
             {
                 std::unique_lock lock(mu);
-                cv.wait(lock, [&] { return abort_workers || stop || next >= inputs.size() || next < written + kWindow; });
+                cv.wait(lock, [&] {
+                    return abort_workers || stop || next >= inputs.size() ||
+                           next < written + kWindow;
+                });
                 if (abort_workers || stop || next >= inputs.size()) return;
                 i = next++;
             }

@@ -38,10 +38,11 @@ struct ImportCallbacks {
     std::function<void(const ImportProgress&)> on_progress;
 };
 
-// Expands folders (recursively: *.txt and *.md except README*, sorted; symlinked folders are not followed, so a
-// loop cannot trap the walk) and keeps files and "-" as given. Unreadable folders are reported.
-std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, const ImportCallbacks& cb,
-                                        std::size_t& failures);
+// Expands folders (recursively: *.txt and *.md except README*, sorted; symlinked folders are not
+// followed, so a loop cannot trap the walk) and keeps files and "-" as given. Unreadable folders
+// are reported.
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths,
+                                        const ImportCallbacks& cb, std::size_t& failures);
 
 // Imports every input. Stops between files when `stop` becomes true (report.interrupted).
 // Errors: only archive-level failures (the archive cannot be written at all).

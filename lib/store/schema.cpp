@@ -153,23 +153,31 @@ END;
 Result<int> user_version(Database& db) {
     auto st = db.prepare("PRAGMA user_version");
     if (!st) return std::unexpected(st.error());
-    if (!(*st)->step()) return fail(db.path(), 0, "cannot read the schema version: " + (*st)->error());
+    if (!(*st)->step())
+        return fail(db.path(), 0, "cannot read the schema version: " + (*st)->error());
     return static_cast<int>((*st)->integer(0));
 }
 
 }  // namespace
 
-int schema_version() { return static_cast<int>(kMigrations.size()); }
+int schema_version() {
+    return static_cast<int>(kMigrations.size());
+}
 
 Result<void> check_version(Database& db) {
     auto v = user_version(db);
     if (!v) return std::unexpected(v.error());
     if (*v > schema_version())
-        return fail(db.path(), 0, "archive schema version " + std::to_string(*v) + " is newer than this kraft knows (" +
-                                      std::to_string(schema_version()) + "); upgrade kraft");
+        return fail(db.path(), 0,
+                    "archive schema version " + std::to_string(*v) +
+                        " is newer than this kraft knows (" + std::to_string(schema_version()) +
+                        "); upgrade kraft");
     if (*v < schema_version())
-        return fail(db.path(), 0, *v == 0 ? "not a kraft archive (run 'kraft import' to create one)"
-                                          : "archive schema is older than this kraft; run 'kraft import' once to upgrade it");
+        return fail(
+            db.path(), 0,
+            *v == 0
+                ? "not a kraft archive (run 'kraft import' to create one)"
+                : "archive schema is older than this kraft; run 'kraft import' once to upgrade it");
     return {};
 }
 
@@ -181,13 +189,15 @@ Result<void> migrate(Database& db) {
         // A file with tables but no version is some other program's database: leave it alone.
         auto st = db.prepare("SELECT count(*) FROM sqlite_master");
         if (!st) return std::unexpected(st.error());
-        if ((*st)->step() && (*st)->integer(0) > 0) return fail(db.path(), 0, "not a kraft archive (it has other tables)");
+        if ((*st)->step() && (*st)->integer(0) > 0)
+            return fail(db.path(), 0, "not a kraft archive (it has other tables)");
     }
     for (int next = *v; next < schema_version(); ++next) {
         Transaction t(db);
         if (auto ok = t.begin(); !ok) return ok;
         if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)]); !ok)
-            return fail(db.path(), 0, "migration " + std::to_string(next + 1) + " failed: " + ok.error().message);
+            return fail(db.path(), 0,
+                        "migration " + std::to_string(next + 1) + " failed: " + ok.error().message);
         if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(next + 1)); !ok) return ok;
         if (auto ok = t.commit(); !ok) return ok;
     }

@@ -1,18 +1,19 @@
 #include "util/file.hpp"
 
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <sys/stat.h>
 
 namespace kraft {
 
 Result<std::string> read_file(const std::string& path) {
     if (path == "-") {
-        std::string data{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+        std::string data{std::istreambuf_iterator<char>(std::cin),
+                         std::istreambuf_iterator<char>()};
         if (data.size() > kMaxInputBytes) return fail("-", 0, "input larger than 256 MiB");
         return data;
     }

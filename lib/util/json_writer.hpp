@@ -14,7 +14,7 @@
 namespace kraft {
 
 class JsonWriter {
-public:
+  public:
     explicit JsonWriter(std::ostream& out, bool pretty = false) : out_(out), pretty_(pretty) {}
 
     JsonWriter& begin_object();
@@ -34,11 +34,13 @@ public:
     JsonWriter& value(unsigned long long i) { return value(static_cast<long long>(i)); }
     JsonWriter& null();
     template <class T>
-    JsonWriter& value(const std::optional<T>& v) { return v ? value(*v) : null(); }
+    JsonWriter& value(const std::optional<T>& v) {
+        return v ? value(*v) : null();
+    }
 
     static std::string escape(std::string_view s);
 
-private:
+  private:
     void before_value();
     void newline();
     std::ostream& out_;

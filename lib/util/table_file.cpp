@@ -1,7 +1,7 @@
 #include "util/table_file.hpp"
 
-#include "util/utf8.hpp"
 #include "util/file.hpp"
+#include "util/utf8.hpp"
 
 namespace kraft {
 

@@ -27,9 +27,15 @@ std::string to_utf8(std::u32string_view s) {
     return out;
 }
 
-bool is_alpha(char32_t c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(static_cast<UChar32>(c)); }
-bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c)); }
-bool is_lower(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(static_cast<UChar32>(c)); }
+bool is_alpha(char32_t c) {
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(static_cast<UChar32>(c));
+}
+bool is_upper(char32_t c) {
+    return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c));
+}
+bool is_lower(char32_t c) {
+    return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(static_cast<UChar32>(c));
+}
 
 std::string lower(std::string_view s) {
     std::u32string u = to_u32(s);
@@ -68,11 +74,31 @@ std::string fold(std::string_view s) {
     for (char32_t& c : u) {
         c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
         switch (c) {
-            case U'å': case U'ä': case U'à': case U'á': case U'â': c = U'a'; break;
-            case U'ö': case U'ø': case U'ó': case U'ô': c = U'o'; break;
-            case U'é': case U'è': case U'ê': case U'ë': c = U'e'; break;
-            case U'ü': case U'ú': c = U'u'; break;
-            default: break;
+            case U'å':
+            case U'ä':
+            case U'à':
+            case U'á':
+            case U'â':
+                c = U'a';
+                break;
+            case U'ö':
+            case U'ø':
+            case U'ó':
+            case U'ô':
+                c = U'o';
+                break;
+            case U'é':
+            case U'è':
+            case U'ê':
+            case U'ë':
+                c = U'e';
+                break;
+            case U'ü':
+            case U'ú':
+                c = U'u';
+                break;
+            default:
+                break;
         }
     }
     return to_utf8(u);
@@ -83,7 +109,9 @@ std::size_t display_width(std::string_view s) {
     for (char32_t c : to_u32(s)) {
         const auto uc = static_cast<UChar32>(c);
         const int cat = u_charType(uc);
-        if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR || c == 0xAD) continue;
+        if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR ||
+            c == 0xAD)
+            continue;
         const int ea = u_getIntPropertyValue(uc, UCHAR_EAST_ASIAN_WIDTH);
         w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
     }

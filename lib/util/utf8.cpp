@@ -3,7 +3,9 @@
 namespace kraft::utf8 {
 
 namespace {
-bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_cont(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 }  // namespace
 
 std::size_t sequence_length(std::string_view s, std::size_t i) {
@@ -19,8 +21,7 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
         return 3;
     }
     if (c >= 0xF0 && c <= 0xF4) {
-        if (left < 4 || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3)))
-            return 0;
+        if (left < 4 || !is_cont(at(i + 1)) || !is_cont(at(i + 2)) || !is_cont(at(i + 3))) return 0;
         if (c == 0xF0 && at(i + 1) < 0x90) return 0;  // overlong
         if (c == 0xF4 && at(i + 1) > 0x8F) return 0;  // beyond U+10FFFF
         return 4;
@@ -29,13 +30,19 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 }
 
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t len) {
-    const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
+    const auto b = [&](std::size_t k) {
+        return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]));
+    };
     switch (len) {
-        case 1: return b(0);
-        case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-        case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+        case 1:
+            return b(0);
+        case 2:
+            return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+        case 3:
+            return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
         default:
-            return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+            return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) |
+                   (b(3) & 0x3F);
     }
 }
 

@@ -9,10 +9,10 @@ namespace kraft::utf8 {
 
 struct Validation {
     bool valid = true;
-    std::size_t first_invalid = 0;    // byte offset, when !valid
-    bool truncated_at_end = false;    // the only fault is a sequence cut off by the end of input
-    std::size_t multibyte = 0;        // well-formed sequences of 2..4 bytes seen
-    std::size_t invalid = 0;          // ill-formed bytes seen
+    std::size_t first_invalid = 0;  // byte offset, when !valid
+    bool truncated_at_end = false;  // the only fault is a sequence cut off by the end of input
+    std::size_t multibyte = 0;      // well-formed sequences of 2..4 bytes seen
+    std::size_t invalid = 0;        // ill-formed bytes seen
 };
 
 // Checks well-formedness per RFC 3629 (no overlongs, no surrogates, max U+10FFFF).

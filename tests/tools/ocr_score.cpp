@@ -33,9 +33,11 @@ int main(int argc, char** argv) {
         std::cerr << "usage: ocr_score GOLD REPAIRED OCR [MIN_FIXED_SHARE MAX_BROKEN]\n";
         return 2;
     }
-    const auto gold = lines_of_words(argv[1]), rep = lines_of_words(argv[2]), ocr = lines_of_words(argv[3]);
+    const auto gold = lines_of_words(argv[1]), rep = lines_of_words(argv[2]),
+               ocr = lines_of_words(argv[3]);
     if (gold.size() != rep.size() || gold.size() != ocr.size()) {
-        std::cerr << "ocr_score: line counts differ (" << gold.size() << ", " << rep.size() << ", " << ocr.size() << ")\n";
+        std::cerr << "ocr_score: line counts differ (" << gold.size() << ", " << rep.size() << ", "
+                  << ocr.size() << ")\n";
         return 1;
     }
     long words = 0, damaged = 0, fixed = 0, broken = 0;
@@ -49,17 +51,21 @@ int main(int argc, char** argv) {
             const bool was_right = ocr[l][w] == gold[l][w], is_right = rep[l][w] == gold[l][w];
             if (!was_right) {
                 ++damaged;
-                if (is_right) ++fixed;
-                else std::cerr << "still wrong, line " << l + 1 << ": " << rep[l][w] << " (gold " << gold[l][w] << ")\n";
+                if (is_right)
+                    ++fixed;
+                else
+                    std::cerr << "still wrong, line " << l + 1 << ": " << rep[l][w] << " (gold "
+                              << gold[l][w] << ")\n";
             } else if (!is_right) {
                 ++broken;
-                std::cerr << "broken, line " << l + 1 << ": " << gold[l][w] << " -> " << rep[l][w] << '\n';
+                std::cerr << "broken, line " << l + 1 << ": " << gold[l][w] << " -> " << rep[l][w]
+                          << '\n';
             }
         }
     }
     const double share = damaged ? static_cast<double>(fixed) / static_cast<double>(damaged) : 1.0;
-    std::cout << "words=" << words << " damaged=" << damaged << " fixed=" << fixed << " broken=" << broken
-              << " fixed_share=" << share << '\n';
+    std::cout << "words=" << words << " damaged=" << damaged << " fixed=" << fixed
+              << " broken=" << broken << " fixed_share=" << share << '\n';
     if (argc >= 6 && (share < std::atof(argv[4]) || broken > std::atol(argv[5]))) return 1;
     return 0;
 }

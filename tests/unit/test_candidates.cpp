@@ -10,7 +10,10 @@ using namespace kraft;
 
 namespace {
 ConfusionModel model() {
-    auto t = parse_table("i\tä\tinside\t3\na\tå\tinside\t1\no\tö\tany\t1\noé\tö\tany\t1\nA\tÅ\tany\t1\nO\tÖ\tany\t1\nt\tr\tend\t1\t100\n", "c.tsv");
+    auto t = parse_table(
+        "i\tä\tinside\t3\na\tå\tinside\t1\no\tö\tany\t1\noé\tö\tany\t1\nA\tÅ\tany\t1\nO\tÖ\tany\t1"
+        "\nt\tr\tend\t1\t100\n",
+        "c.tsv");
     return *ConfusionModel::from_table(*t);
 }
 bool has(const std::vector<Candidate>& cs, const std::u32string& w) {
@@ -48,7 +51,8 @@ TEST_CASE("a capital inside a word is never produced; a lowered initial is flagg
     CHECK_FALSE(has(candidates(U"fOr", model(), {}), U"fÖr"));
     const auto cs = candidates(U"Aterrapportering", model(), {});
     CHECK(has(cs, U"Återrapportering"));
-    auto it = std::find_if(cs.begin(), cs.end(), [](const Candidate& c) { return c.word == U"Återrapportering"; });
+    auto it = std::find_if(cs.begin(), cs.end(),
+                           [](const Candidate& c) { return c.word == U"Återrapportering"; });
     CHECK(it->undone == "A→Å");
     CHECK_FALSE(it->lowered_initial);
 }

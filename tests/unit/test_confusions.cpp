@@ -14,7 +14,8 @@ Result<ConfusionModel> load(std::string_view text) {
 }  // namespace
 
 TEST_CASE("probabilities are shares of the same original and place") {
-    auto m = load("# comment\ni\tä\tinside\t3\na\tä\tinside\t1\n{\t§\tbefore-digit\t2\nt\tr\tend\t2\t400\n");
+    auto m = load(
+        "# comment\ni\tä\tinside\t3\na\tä\tinside\t1\n{\t§\tbefore-digit\t2\nt\tr\tend\t2\t400\n");
     REQUIRE(m);
     REQUIRE(m->letters.size() == 3);
     CHECK(m->letters[0].probability == doctest::Approx(0.75));
@@ -29,9 +30,12 @@ TEST_CASE("probabilities are shares of the same original and place") {
 TEST_CASE("errors name the file and line") {
     CHECK(load("i\tä\tinside\t3\n\ni\tä\tmiddle\t3\n").error().str() ==
           "conf.tsv:3: unknown place 'middle' (start, inside, end, any, before-digit)");
-    CHECK(load("i\tä\tinside\tmany\n").error().str() == "conf.tsv:1: count 'many' is not a positive number");
-    CHECK(load("i\tä\n").error().str().starts_with("conf.tsv:1: expected 4 or 5 tab-separated fields"));
-    CHECK(load("t\tr\tend\t5\t2\n").error().str() == "conf.tsv:1: 'out of' '2' is not a number >= count");
+    CHECK(load("i\tä\tinside\tmany\n").error().str() ==
+          "conf.tsv:1: count 'many' is not a positive number");
+    CHECK(load("i\tä\n").error().str().starts_with(
+        "conf.tsv:1: expected 4 or 5 tab-separated fields"));
+    CHECK(load("t\tr\tend\t5\t2\n").error().str() ==
+          "conf.tsv:1: 'out of' '2' is not a number >= count");
 }
 
 TEST_CASE("the shipped table loads") {

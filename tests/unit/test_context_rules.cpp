@@ -6,7 +6,10 @@ using namespace kraft;
 
 namespace {
 ContextRules rules() {
-    auto t = parse_table("1\t1\tprev:=bilaga\n1\ti\tprev:word next:lower\nar\tår\tprev:number\nar\tår\tnext:year\nar\tår\tprev:=i\nar\tär\t*\n", "r.tsv");
+    auto t = parse_table(
+        "1\t1\tprev:=bilaga\n1\ti\tprev:word "
+        "next:lower\nar\tår\tprev:number\nar\tår\tnext:year\nar\tår\tprev:=i\nar\tär\t*\n",
+        "r.tsv");
     REQUIRE(t);
     auto r = ContextRules::from_table(*t);
     REQUIRE(r);
@@ -30,7 +33,9 @@ TEST_CASE("first matching rule wins") {
 
 TEST_CASE("bad rules are reported with their line") {
     auto t = parse_table("ar\tår\tprev:number\nar\tår\tafter:number\n", "r.tsv");
-    CHECK(ContextRules::from_table(*t).error().str() == "r.tsv:2: unknown condition 'after:number'");
+    CHECK(ContextRules::from_table(*t).error().str() ==
+          "r.tsv:2: unknown condition 'after:number'");
     auto u = parse_table("ar\tår\n", "r.tsv");
-    CHECK(ContextRules::from_table(*u).error().str() == "r.tsv:1: expected: reading TAB replacement TAB conditions");
+    CHECK(ContextRules::from_table(*u).error().str() ==
+          "r.tsv:1: expected: reading TAB replacement TAB conditions");
 }

@@ -6,9 +6,12 @@ using namespace kraft;
 
 TEST_CASE("a text with Swedish's share of å/ä/ö is clean") {
     DamageEstimate d = count_letters(
-        "Kommunfullmäktige beslutade den 26 september 2024 att ge kommunstyrelsen samordningsansvaret "
-        "för kraftsamlande insatser och även uppdraget att utarbeta formerna för processen i stort, ta "
-        "fram förslag på geografiska områden samt föreslå vilka nämnder och bolag som ska få ett särskilt ansvar.");
+        "Kommunfullmäktige beslutade den 26 september 2024 att ge kommunstyrelsen "
+        "samordningsansvaret "
+        "för kraftsamlande insatser och även uppdraget att utarbeta formerna för processen i "
+        "stort, ta "
+        "fram förslag på geografiska områden samt föreslå vilka nämnder och bolag som ska få ett "
+        "särskilt ansvar.");
     judge(d);
     CHECK(d.diacritics == 12);
     CHECK_FALSE(d.damaged);
@@ -17,9 +20,12 @@ TEST_CASE("a text with Swedish's share of å/ä/ö is clean") {
 
 TEST_CASE("a long text without å/ä/ö is damaged; a short one is not judged by chance") {
     DamageEstimate d = count_letters(
-        "Kommunfullmiktige beslutade den 26 september 2024 att ge kommunstyrelsen samordningsansvaret "
-        "for kraftsamlande insatser och dven uppdraget att utarbeta formerna for processen i stort, ta "
-        "fram forslag pa geografiska omraden samt foresla vilka nimnder och bolag som ska fa ett sirskilt ansvar.");
+        "Kommunfullmiktige beslutade den 26 september 2024 att ge kommunstyrelsen "
+        "samordningsansvaret "
+        "for kraftsamlande insatser och dven uppdraget att utarbeta formerna for processen i "
+        "stort, ta "
+        "fram forslag pa geografiska omraden samt foresla vilka nimnder och bolag som ska fa ett "
+        "sirskilt ansvar.");
     judge(d);
     CHECK(d.diacritics == 0);
     CHECK(d.damaged);

@@ -24,8 +24,14 @@ TEST_CASE("valid UTF-8 passes through, with or without BOM") {
 }
 
 TEST_CASE("UTF-16 with BOM, little and big endian") {
-    const std::string le("\xFF\xFE" "n\0\xE4\0m\0\n\0", 10);
-    const std::string be("\xFE\xFF" "\0n\0\xE4\0m\0\n", 10);
+    const std::string le(
+        "\xFF\xFE"
+        "n\0\xE4\0m\0\n\0",
+        10);
+    const std::string be(
+        "\xFE\xFF"
+        "\0n\0\xE4\0m\0\n",
+        10);
     auto a = decode(le, "le.txt");
     auto b = decode(be, "be.txt");
     REQUIRE(a);
@@ -34,11 +40,17 @@ TEST_CASE("UTF-16 with BOM, little and big endian") {
     CHECK(a->encoding == Encoding::utf16le);
     CHECK(b->text == "näm\n");
     CHECK(b->encoding == Encoding::utf16be);
-    CHECK_FALSE(decode(std::string("\xFF\xFE" "n\0m", 5), "odd.txt"));
+    CHECK_FALSE(decode(std::string("\xFF\xFE"
+                                   "n\0m",
+                                   5),
+                       "odd.txt"));
 }
 
 TEST_CASE("Windows-1252 and Latin-1 bytes are converted when the file is not UTF-8") {
-    auto r = decode("N\xE4mnden f\xF6r \xE5r \xA7 8 \x96 \x93" "citat\x94", "legacy.txt");
+    auto r = decode(
+        "N\xE4mnden f\xF6r \xE5r \xA7 8 \x96 \x93"
+        "citat\x94",
+        "legacy.txt");
     REQUIRE(r);
     CHECK(r->text == "Nämnden för år § 8 – “citat”");
     CHECK(r->encoding == Encoding::windows1252);
@@ -53,7 +65,9 @@ TEST_CASE("valid UTF-8 wins over a Latin-1 guess") {
 }
 
 TEST_CASE("UTF-8 once decoded as Latin-1 or Windows-1252 is mended") {
-    auto r = decode("n\xC3\x83\xC2\xA4mnden \xC3\x82\xC2\xA7 8 f\xC3\x83\xC2\xB6r \xC3\x83\xE2\x80\x9Eldre", "moji.txt");
+    auto r = decode(
+        "n\xC3\x83\xC2\xA4mnden \xC3\x82\xC2\xA7 8 f\xC3\x83\xC2\xB6r \xC3\x83\xE2\x80\x9Eldre",
+        "moji.txt");
     REQUIRE(r);
     CHECK(r->text == "nämnden § 8 för Äldre");
     CHECK(r->encoding == Encoding::utf8_double_encoded);
@@ -77,7 +91,9 @@ TEST_CASE("output is NFC") {
 }
 
 TEST_CASE("NBSP, soft hyphen, ligature, dashes and quotes are kept as written") {
-    const std::string in = "10\xC2\xA0" "000 kom\xC2\xADmun \xEF\xAC\x81nns \xE2\x80\x93 \xE2\x80\x9Dja\xE2\x80\x9D";
+    const std::string in =
+        "10\xC2\xA0"
+        "000 kom\xC2\xADmun \xEF\xAC\x81nns \xE2\x80\x93 \xE2\x80\x9Dja\xE2\x80\x9D";
     CHECK(ok(in) == in);
 }
 
@@ -93,11 +109,17 @@ TEST_CASE("binary input is refused") {
     auto r = decode(std::string("PK\x03\x04\0\0data", 10), "x.zip");
     REQUIRE_FALSE(r);
     CHECK(r.error().str() == "x.zip: not a text file");
-    CHECK_FALSE(decode("\x01\x02\x03\x04\x05\x06\x07\x08" "abc", "ctl.bin"));
+    CHECK_FALSE(
+        decode("\x01\x02\x03\x04\x05\x06\x07\x08"
+               "abc",
+               "ctl.bin"));
 }
 
 TEST_CASE("partly valid UTF-8 is refused with the line of the first bad byte") {
-    auto r = decode("r\xC3\xA4tt\nfel \xE4" " h\xC3\xA4r\n", "mixed.txt");
+    auto r = decode(
+        "r\xC3\xA4tt\nfel \xE4"
+        " h\xC3\xA4r\n",
+        "mixed.txt");
     REQUIRE_FALSE(r);
     CHECK(r.error().str() == "mixed.txt:2: invalid UTF-8 (byte 0xE4)");
     auto t = decode("r\xC3\xA4tt\nslut p\xC3", "cut.txt");

@@ -20,7 +20,8 @@ std::string repaired(const std::string& phrase) {
 TEST_CASE("clean text is returned byte for byte, with no edits") {
     const std::string clean =
         "Kommunstyrelsen föreslår kommunfullmäktige besluta\n\n1. Kommunfullmäktige godkänner "
-        "återrapporteringen.\r\n  Farishta Sulaiman (M), Anton Sauer (C)\tSTK-2024-1374 – “citat”\n";
+        "återrapporteringen.\r\n  Farishta Sulaiman (M), Anton Sauer (C)\tSTK-2024-1374 – "
+        "“citat”\n";
     const auto r = repairer().repair(clean);
     CHECK(r.text == clean);
     CHECK(r.edits.empty());
@@ -29,21 +30,24 @@ TEST_CASE("clean text is returned byte for byte, with no edits") {
 
 TEST_CASE("lost å/ä/ö restored from the lexicon, digits and symbols read for letters") {
     CHECK(repaired("Nimnden ska fa ett sirskilt ansvar.") == "Nämnden ska få ett särskilt ansvar.");
-    CHECK(repaired("Beslutet f6r 6kad trygghet, mer 4n tidigare.") == "Beslutet för ökad trygghet, mer än tidigare.");
+    CHECK(repaired("Beslutet f6r 6kad trygghet, mer 4n tidigare.") ==
+          "Beslutet för ökad trygghet, mer än tidigare.");
     CHECK(repaired("Aterrapportering kring förebyggande") == "Återrapportering kring förebyggande");
     CHECK(repaired("KF beslutade {189 och § 12.") == "KF beslutade §189 och § 12.");
     CHECK(repaired("150 000 kronot till nimnden") == "150 000 kronor till nämnden");
 }
 
 TEST_CASE("context: ar is år beside a number, är elsewhere; 1 between words is i") {
-    CHECK(repaired("barn upp till 18 ar. Det ar viktigt ar 2026.") == "barn upp till 18 år. Det är viktigt år 2026.");
+    CHECK(repaired("barn upp till 18 ar. Det ar viktigt ar 2026.") ==
+          "barn upp till 18 år. Det är viktigt år 2026.");
     CHECK(repaired("ansvar 1 det fortsatta arbetet, bilaga 1 Protokoll") ==
           "ansvar i det fortsatta arbetet, bilaga 1 Protokoll");
     CHECK(repaired("kronor 1 100 000") == "kronor 1 100 000");
 }
 
 TEST_CASE("real-word errors: a known word yields to a far likelier twin") {
-    CHECK(repaired("Det dr bra pa ett sitt som ger stod for barn.") == "Det är bra på ett sätt som ger stöd för barn.");
+    CHECK(repaired("Det dr bra pa ett sitt som ger stod for barn.") ==
+          "Det är bra på ett sätt som ger stöd för barn.");
     CHECK(repaired("Han har sitt uppdrag.") == "Han har sitt uppdrag.");
 }
 
@@ -54,8 +58,10 @@ TEST_CASE("capitals: mid-sentence Overstiga is överstiga; capitals inside a wor
 
 TEST_CASE("names, parties, acronyms, case numbers, e-mail addresses stay as written") {
     const std::string s =
-        "Farishta Sulaiman (M), Anton Sauer (C), Stefana Hoti (MP) och Katrin Stjernfeldt Jammeh (S); "
-        "KSAU, MKB, MINC, SD, KD; STK-2024-1374, KS 2023/123; 10 000 000 kr; forskola@kungsbacka.se";
+        "Farishta Sulaiman (M), Anton Sauer (C), Stefana Hoti (MP) och Katrin Stjernfeldt Jammeh "
+        "(S); "
+        "KSAU, MKB, MINC, SD, KD; STK-2024-1374, KS 2023/123; 10 000 000 kr; "
+        "forskola@kungsbacka.se";
     CHECK(repaired(s) == s);
 }
 

@@ -45,10 +45,13 @@ TEST_CASE("paragraph headings in the usual forms") {
 
 TEST_CASE("not paragraphs: tables of contents, § ranges, citations, a § mentioned in an appendix") {
     const Protocol p = parse(
-        "Ärendelista\n§ 23 Val av justerare ........ 3\n§ 24 Budget ........ 4\nParagrafer 23-24\n§§ 23-24\n\n"
-        "§ 23 Val av justerare\n\nBeslut\nNämnden utser Anna Berg (S). Se KF § 101/24 och (BUN § 72) samt\n"
+        "Ärendelista\n§ 23 Val av justerare ........ 3\n§ 24 Budget ........ 4\nParagrafer "
+        "23-24\n§§ 23-24\n\n"
+        "§ 23 Val av justerare\n\nBeslut\nNämnden utser Anna Berg (S). Se KF § 101/24 och (BUN § "
+        "72) samt\n"
         "§ 5 i förvaltningslagen och kommunfullmäktige 2024-06-19 § 261.\n\n"
-        "§ 24 Budget\n\nBeslut\nNämnden godkänner budgeten.\n\nBilaga 1\nSärskilt yttrande\n§ 24. Budget\nText.\n");
+        "§ 24 Budget\n\nBeslut\nNämnden godkänner budgeten.\n\nBilaga 1\nSärskilt yttrande\n§ 24. "
+        "Budget\nText.\n");
     REQUIRE(p.paragraphs.size() == 2);
     CHECK(p.paragraphs[0].number == 23);
     CHECK(p.paragraphs[1].number == 24);
@@ -62,22 +65,27 @@ TEST_CASE("page furniture does not leak into titles or decisions") {
     REQUIRE(p.paragraphs.size() == 1);
     CHECK(p.paragraphs[0].title == "Val av ordförande");
     REQUIRE(p.paragraphs[0].decision);
-    CHECK(p.paragraphs[0].decision->points == std::vector<std::string>{"Nämnden väljer Anna Berg (S) till ordförande."});
+    CHECK(p.paragraphs[0].decision->points ==
+          std::vector<std::string>{"Nämnden väljer Anna Berg (S) till ordförande."});
 }
 
 TEST_CASE("decisions: who decides, who proposes, numbered points joined over lines") {
     const Protocol p = parse(
-        "§ 16 Rapport\n\nBeslut\nKommunstyrelsen föreslår kommunfullmäktige besluta\n\n1. Kommunfullmäktige godkänner\n"
+        "§ 16 Rapport\n\nBeslut\nKommunstyrelsen föreslår kommunfullmäktige besluta\n\n1. "
+        "Kommunfullmäktige godkänner\n"
         "rapporten.\n2. Kommunfullmäktige avslutar uppdraget.\n\n"
-        "§ 17 Remiss\n\nKommunstyrelsens beslut\n- att skicka förslaget på remiss,\n- att uppdra åt stadskontoret att återkomma.\n\n"
+        "§ 17 Remiss\n\nKommunstyrelsens beslut\n- att skicka förslaget på remiss,\n- att uppdra "
+        "åt stadskontoret att återkomma.\n\n"
         "§ 18 Utan rubrik\nKommunstyrelsen beslutar\n\n1. Kommunstyrelsen godkänner avtalet.\n\n"
-        "§ 19 Motion\n\nFörslag till beslut i byggnadsnämnden\nByggnadsnämnden föreslår kommunfullmäktige att avslå motionen.\n");
+        "§ 19 Motion\n\nFörslag till beslut i byggnadsnämnden\nByggnadsnämnden föreslår "
+        "kommunfullmäktige att avslå motionen.\n");
     REQUIRE(p.paragraphs.size() == 4);
     const auto& d16 = *p.paragraphs[0].decision;
     CHECK(d16.by == "Kommunstyrelsen");
     CHECK(d16.kind == DecisionKind::proposes);
     CHECK(d16.to == "Kommunfullmäktige");
-    CHECK(d16.points == std::vector<std::string>{"Kommunfullmäktige godkänner rapporten.", "Kommunfullmäktige avslutar uppdraget."});
+    CHECK(d16.points == std::vector<std::string>{"Kommunfullmäktige godkänner rapporten.",
+                                                 "Kommunfullmäktige avslutar uppdraget."});
     const auto& d17 = *p.paragraphs[1].decision;
     CHECK(d17.by == "Kommunstyrelsen");
     CHECK(d17.kind == DecisionKind::decides);
@@ -85,7 +93,8 @@ TEST_CASE("decisions: who decides, who proposes, numbered points joined over lin
     CHECK(d17.points[0] == "att skicka förslaget på remiss,");
     REQUIRE(p.paragraphs[2].decision);
     CHECK(p.paragraphs[2].decision->kind == DecisionKind::decides);
-    CHECK(p.paragraphs[2].decision->points == std::vector<std::string>{"Kommunstyrelsen godkänner avtalet."});
+    CHECK(p.paragraphs[2].decision->points ==
+          std::vector<std::string>{"Kommunstyrelsen godkänner avtalet."});
     const auto& d19 = *p.paragraphs[3].decision;
     CHECK(d19.kind == DecisionKind::proposes);
     CHECK(d19.to == "Byggnadsnämnden");
@@ -94,11 +103,16 @@ TEST_CASE("decisions: who decides, who proposes, numbered points joined over lin
 TEST_CASE("statements: reservations, särskilda yttranden with appendices, protocol notes") {
     const Protocol p = parse(
         "§ 16 Rapport\n\nBeslut\nKommunstyrelsen beslutar\n\n1. Rapporten godkänns.\n\n"
-        "Reservationer och särskilda yttranden\nJohn Eklöf (M), Farishta Sulaiman (M) och Anton Sauer (C) avser lämna in ett "
-        "gemensamt särskilt yttrande, bilaga 12.\n\nMagnus Olsson (SD) och Anders Olin (SD) avser lämna in ett särskilt "
-        "yttrande, bilaga 13.\n\nAnna Berg (V) reserverar sig mot beslutet till förmån för eget yrkande.\n\n"
-        "Karin Ek (L) lämnar en protokollsanteckning.\n\nPer Holm (KD) avstår från att delta i beslutet.\n\n"
-        "Bilaga 12\nSärskilt yttrande\nVi yttrar oss.\nJohn Eklöf (M)\n\nBilaga 13\nSärskilt yttrande\nVi tycker.\n"
+        "Reservationer och särskilda yttranden\nJohn Eklöf (M), Farishta Sulaiman (M) och Anton "
+        "Sauer (C) avser lämna in ett "
+        "gemensamt särskilt yttrande, bilaga 12.\n\nMagnus Olsson (SD) och Anders Olin (SD) avser "
+        "lämna in ett särskilt "
+        "yttrande, bilaga 13.\n\nAnna Berg (V) reserverar sig mot beslutet till förmån för eget "
+        "yrkande.\n\n"
+        "Karin Ek (L) lämnar en protokollsanteckning.\n\nPer Holm (KD) avstår från att delta i "
+        "beslutet.\n\n"
+        "Bilaga 12\nSärskilt yttrande\nVi yttrar oss.\nJohn Eklöf (M)\n\nBilaga 13\nSärskilt "
+        "yttrande\nVi tycker.\n"
         "Magnus Olsson (SD)\nAnders Olin (SD\nMed instämmande av\nAnders Pripp (SD)\n");
     REQUIRE(p.paragraphs.size() == 1);
     const auto& st = p.paragraphs[0].statements;
@@ -120,9 +134,11 @@ TEST_CASE("statements: reservations, särskilda yttranden with appendices, proto
 
 TEST_CASE("look-alikes are not statements") {
     const Protocol p = parse(
-        "§ 3 Stöd\n\nBeslut\nNämnden beslutar\n\n1. Anna Berg (S) ges särskilt stöd.\n\nBeslutsgång\n"
+        "§ 3 Stöd\n\nBeslut\nNämnden beslutar\n\n1. Anna Berg (S) ges särskilt "
+        "stöd.\n\nBeslutsgång\n"
         "Per Holm (KD) avstår från att delta i beslutet. Eva Ek (M) deltar inte i beslutet.\n\n"
-        "Beslutsunderlag\n- Förskolenämnden beslut 250611 § 87 Särskilt yttrande (SD)\n- PM Särskilt yttrande om budget\n");
+        "Beslutsunderlag\n- Förskolenämnden beslut 250611 § 87 Särskilt yttrande (SD)\n- PM "
+        "Särskilt yttrande om budget\n");
     REQUIRE(p.paragraphs.size() == 1);
     CHECK(p.paragraphs[0].statements.empty());
     REQUIRE(p.paragraphs[0].references.size() == 1);
@@ -131,9 +147,12 @@ TEST_CASE("look-alikes are not statements") {
 
 TEST_CASE("the same statement announced twice is one statement; its appendix attached") {
     const Protocol p = parse(
-        "§ 8 Rapport\n\nBeslutsgång\nFarishta Sulaiman (M) och Kay Wictorin (C) anmäler ett särskilt yttrande.\n\n"
-        "Reservationer och särskilda yttranden\nTill kommunfullmäktiges beslut har Farishta Sulaiman (M) och Kay Wictorin (C) "
-        "inkommit med ett gemensamt särskilt yttrande. Det särskilda yttrandet intas som bilaga 12 till protokollet.\n\n"
+        "§ 8 Rapport\n\nBeslutsgång\nFarishta Sulaiman (M) och Kay Wictorin (C) anmäler ett "
+        "särskilt yttrande.\n\n"
+        "Reservationer och särskilda yttranden\nTill kommunfullmäktiges beslut har Farishta "
+        "Sulaiman (M) och Kay Wictorin (C) "
+        "inkommit med ett gemensamt särskilt yttrande. Det särskilda yttrandet intas som bilaga 12 "
+        "till protokollet.\n\n"
         "Bilaga 12\n\nSärskild yttrande\nText om saken.\n\nHåkan Fäldt (M) Anton Sauer (C)\n");
     const auto& st = p.paragraphs[0].statements;
     REQUIRE(st.size() == 1);
@@ -144,10 +163,13 @@ TEST_CASE("the same statement announced twice is one statement; its appendix att
 
 TEST_CASE("references in Beslutsunderlag and running text, with their statements") {
     const Protocol p = parse(
-        "§ 16 Rapport\n\nSammanfattning\nKommunfullmäktige beslutade den 26 september 2024 §189 att ge uppdraget.\n\n"
-        "Beslutsunderlag\n• Förslag till beslut KSAU 251208 §564 med särskilt yttrande (M) Återrapportering\n"
+        "§ 16 Rapport\n\nSammanfattning\nKommunfullmäktige beslutade den 26 september 2024 §189 "
+        "att ge uppdraget.\n\n"
+        "Beslutsunderlag\n• Förslag till beslut KSAU 251208 §564 med särskilt yttrande (M) "
+        "Återrapportering\n"
         "• Arbetsmarknads- och socialnämndens beslut 250619 § 219 med reservation (M)\noch (SD)\n"
-        "• Beslut KF 240926 § 189 med reservation (SD) och särskilt yttrande (M+C)\nUppdrag budget 2023 (STK-2023-137-50)\n");
+        "• Beslut KF 240926 § 189 med reservation (SD) och särskilt yttrande (M+C)\nUppdrag budget "
+        "2023 (STK-2023-137-50)\n");
     const auto& r = p.paragraphs[0].references;
     REQUIRE(r.size() == 3);
     CHECK(r[0].body_name == "Kommunfullmäktige");
@@ -165,19 +187,26 @@ TEST_CASE("references in Beslutsunderlag and running text, with their statements
 
 TEST_CASE("recipients and motions") {
     const Protocol p = parse(
-        "§ 8 Rapport\n\nBeslutsgång\nKatrin Stjernfeldt Jammeh (S) och Roko Kursar (L) yrkar bifall till förslaget.\n\n"
-        "Beslutet skickas till\nFritidsnämnden\n- Kulturnämnden\nStadskontorets handläggare\n\nBeslutsunderlag\nPM\n");
-    CHECK(p.paragraphs[0].recipients == std::vector<std::string>{"Fritidsnämnden", "Kulturnämnden", "Stadskontorets handläggare"});
+        "§ 8 Rapport\n\nBeslutsgång\nKatrin Stjernfeldt Jammeh (S) och Roko Kursar (L) yrkar "
+        "bifall till förslaget.\n\n"
+        "Beslutet skickas till\nFritidsnämnden\n- Kulturnämnden\nStadskontorets "
+        "handläggare\n\nBeslutsunderlag\nPM\n");
+    CHECK(p.paragraphs[0].recipients == std::vector<std::string>{"Fritidsnämnden", "Kulturnämnden",
+                                                                 "Stadskontorets handläggare"});
     REQUIRE(p.paragraphs[0].motions.size() == 1);
     CHECK(p.paragraphs[0].motions[0].persons.size() == 2);
 }
 
 TEST_CASE("the meeting: header table, date label, text, signature, options") {
     const Protocol a = parse(
-        "Protokollsutdrag\n\n| Sammanträdestid | 2025-03-24 kl 15:00 |\n| Plats | Digitalt via Teams |\n"
-        "| Utses att justera | Helena Nanne |\n\nBeslutande ledamöter\n\nStefana Hoti (MP)\n\nAndréas Schönström (S) "
-        "ersätter Katrin Stjernfeldt Jammeh (S) (Ordförande)\n\nÖvriga närvarande\n\nAndreas Norbrant (stadsdirektör)\n\n"
-        "§ 141 Remiss\n\nBeslut\nKommunstyrelsens arbetsutskott beslutar\n\n1. Skicka på remiss.\n");
+        "Protokollsutdrag\n\n| Sammanträdestid | 2025-03-24 kl 15:00 |\n| Plats | Digitalt via "
+        "Teams |\n"
+        "| Utses att justera | Helena Nanne |\n\nBeslutande ledamöter\n\nStefana Hoti "
+        "(MP)\n\nAndréas Schönström (S) "
+        "ersätter Katrin Stjernfeldt Jammeh (S) (Ordförande)\n\nÖvriga närvarande\n\nAndreas "
+        "Norbrant (stadsdirektör)\n\n"
+        "§ 141 Remiss\n\nBeslut\nKommunstyrelsens arbetsutskott beslutar\n\n1. Skicka på "
+        "remiss.\n");
     CHECK(a.meeting.date == "2025-03-24");
     CHECK(a.meeting.date_source == "header");
     CHECK(a.meeting.body == "Kommunstyrelsens arbetsutskott");
@@ -189,13 +218,16 @@ TEST_CASE("the meeting: header table, date label, text, signature, options") {
     CHECK(a.meeting.attendance[2].role == "other");
     CHECK(a.meeting.attendance[2].note == "stadsdirektör");
 
-    const Protocol b = parse("KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL\nNämnden för Förskola & Grundskola\nDatum\n2024-06-12\n\n"
-                             "§ 59 Val\n\nBeslut\nText.\n");
+    const Protocol b = parse(
+        "KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL\nNämnden för Förskola & "
+        "Grundskola\nDatum\n2024-06-12\n\n"
+        "§ 59 Val\n\nBeslut\nText.\n");
     CHECK(b.meeting.body == "Nämnden för Förskola & Grundskola");
     CHECK(b.meeting.date == "2024-06-12");
 
-    const Protocol c = parse("§ 16 Rapport\n\nBeslut\nKommunstyrelsen beslutar\n\n1. Klart.\n\nBilaga 1\n"
-                             "Vid kommunstyrelsens sammanträde den 7 januari 2026 sades detta.\n");
+    const Protocol c = parse(
+        "§ 16 Rapport\n\nBeslut\nKommunstyrelsen beslutar\n\n1. Klart.\n\nBilaga 1\n"
+        "Vid kommunstyrelsens sammanträde den 7 januari 2026 sades detta.\n");
     CHECK(c.meeting.body == "Kommunstyrelsen");
     CHECK(c.meeting.date == "2026-01-07");
     CHECK(c.meeting.date_source == "text");
@@ -245,10 +277,12 @@ TEST_CASE("grammar errors name the file and line") {
     auto bad = Grammar::from_text("paragraph\t§ (?P<num>\\d+\n", "", "", "g/protocol.tsv");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().str().starts_with("g/protocol.tsv:1: bad pattern: missing )"));
-    auto unknown = Grammar::from_text("paragraph\t§ (?P<num>\\d+)\nparagrph\tx\n", "", "", "g/protocol.tsv");
+    auto unknown =
+        Grammar::from_text("paragraph\t§ (?P<num>\\d+)\nparagrph\tx\n", "", "", "g/protocol.tsv");
     CHECK(unknown.error().str() == "g/protocol.tsv:2: unknown pattern name 'paragrph'");
     auto group = Grammar::from_text("\nparagraph\t§ (\\d+)\n", "", "", "g/protocol.tsv");
-    CHECK(group.error().str() == "g/protocol.tsv:2: pattern 'paragraph' needs the group (?P<num>...)");
+    CHECK(group.error().str() ==
+          "g/protocol.tsv:2: pattern 'paragraph' needs the group (?P<num>...)");
     auto bodies = Grammar::from_text("paragraph\t§ (?P<num>\\d+)\n", "KF\n", "", "g/protocol.tsv");
     CHECK(bodies.error().str() == "g/bodies.tsv:1: expected: ABBREVIATION TAB NAME");
 }

@@ -10,7 +10,9 @@
 
 namespace kraft::test {
 
-inline std::string grammar_dir() { return std::string(KRAFT_SOURCE_DIR) + "/grammars"; }
+inline std::string grammar_dir() {
+    return std::string(KRAFT_SOURCE_DIR) + "/grammars";
+}
 
 inline std::shared_ptr<const RepairModel> repair_model() {
     static auto model = [] {
