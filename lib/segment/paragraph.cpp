@@ -136,8 +136,16 @@ Decision parse_decision(const Section& s, const Grammar& g,
     bool open = false;
     const Line* prev_line = nullptr;
     for (const Line* l : rest) {
+        // "X (SD) avstår från att delta i beslutet" notes who took part; it is no decision point.
+        if (!l->blank && g.matches("not_statement", l->plain)) {
+            open = false;
+            continue;
+        }
         if (l->blank) {
-            if (!numbered) open = false;
+            // A numbered point may go on after a blank line only if its sentence has not ended.
+            const bool ended = points.empty() || points.back().empty() || points.back().back().ends_with('.') ||
+                               points.back().back().ends_with(';') || points.back().back().ends_with(':');
+            if (!numbered || ended) open = false;
             prev_line = l;
             continue;
         }
@@ -239,50 +247,10 @@ void statements_from(const Section& s, const Grammar& g, std::vector<Statement>&
 }
 
 void attach_appendix(const Appendix& a, const Grammar& g, std::vector<Statement>& out) {
-    std::vector<const Line*> content;
+    std::vector<std::string> content;
     for (const Line* l : a.lines)
-        if (!l->blank) content.push_back(l);
-    if (content.empty()) return;
-    // Signers stand in the last lines; "Med instämmande av" joins the one after it.
-    std::vector<Person> signers;
-    const std::size_t from = content.size() > 8 ? content.size() - 8 : 0;
-    for (std::size_t i = from; i < content.size(); ++i)
-        add_unique(signers, find_persons(content[i]->plain, g));
-    std::vector<std::string_view> parts;
-    for (const Line* l : content) parts.push_back(l->plain);
-    const std::string body = join_lines(parts);
-
-    auto it = std::find_if(out.begin(), out.end(),
-                           [&](const Statement& s) { return s.appendix == a.number; });
-    if (it == out.end()) {
-        // An appendix titled as a statement, announced without its number.
-        std::optional<StatementKind> kind;
-        for (std::size_t i = 0; i < std::min<std::size_t>(content.size(), 3) && !kind; ++i) {
-            const std::string& h = content[i]->plain;
-            if (h.size() > 40) continue;
-            if (g.matches("special_statement", h))
-                kind = StatementKind::special_statement;
-            else if (g.matches("protocol_note", h))
-                kind = StatementKind::protocol_note;
-            else if (g.matches("reservation", h))
-                kind = StatementKind::reservation;
-        }
-        if (!kind) return;
-        it = std::find_if(out.begin(), out.end(),
-                          [&](const Statement& s) { return s.kind == *kind && !s.appendix; });
-        if (it == out.end()) {
-            if (signers.empty()) return;
-            Statement st;
-            st.kind = *kind;
-            st.line = content.front()->number;
-            out.push_back(st);
-            it = out.end() - 1;
-        }
-        it->appendix = a.number;
-    }
-    add_unique(it->persons, signers);
-    for (const Person& p : signers) add_unique(it->parties, {p.party});
-    it->text += (it->text.empty() ? "" : "\n\n") + body;
+        if (!l->blank) content.push_back(l->plain);
+    attach_appendix_text(a.number, content, a.lines.empty() ? 0 : a.lines.front()->number, g, out);
 }
 
 // Items of a Beslutsunderlag list: a bulleted list keeps unbulleted lines with the item above,
@@ -370,9 +338,52 @@ void add_reference(std::vector<Reference>& to, Reference r) {
 
 }  // namespace
 
+bool attach_appendix_text(int number, const std::vector<std::string>& content, int first_line, const Grammar& g,
+                          std::vector<Statement>& out) {
+    if (content.empty()) return false;
+    // Signers stand in the last lines; "Med instämmande av" joins the one after it.
+    std::vector<Person> signers;
+    const std::size_t from = content.size() > 8 ? content.size() - 8 : 0;
+    for (std::size_t i = from; i < content.size(); ++i) add_unique(signers, find_persons(content[i], g));
+    std::vector<std::string_view> parts(content.begin(), content.end());
+    const std::string body = join_lines(parts);
+
+    auto it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.appendix == number; });
+    if (it == out.end()) {
+        // An appendix titled as a statement, announced without its number.
+        std::optional<StatementKind> kind;
+        for (std::size_t i = 0; i < std::min<std::size_t>(content.size(), 3) && !kind; ++i) {
+            const std::string& h = content[i];
+            if (h.size() > 40) continue;
+            if (g.matches("special_statement", h))
+                kind = StatementKind::special_statement;
+            else if (g.matches("protocol_note", h))
+                kind = StatementKind::protocol_note;
+            else if (g.matches("reservation", h))
+                kind = StatementKind::reservation;
+        }
+        if (!kind) return false;
+        it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.kind == *kind && !s.appendix; });
+        if (it == out.end()) {
+            if (signers.empty()) return false;
+            Statement st;
+            st.kind = *kind;
+            st.line = first_line;
+            out.push_back(st);
+            it = out.end() - 1;
+        }
+        it->appendix = number;
+    }
+    add_unique(it->persons, signers);
+    for (const Person& p : signers) add_unique(it->parties, {p.party});
+    it->text += (it->text.empty() ? "" : "\n\n") + body;
+    return true;
+}
+
 Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
                           const HeadingLine& heading, const Grammar& g,
-                          const std::optional<std::string>& body) {
+                          const std::optional<std::string>& body,
+                          std::vector<UnclaimedAppendix>* unclaimed) {
     Paragraph p;
     p.number = heading.number;
     p.line_begin = lines[begin].number;
@@ -531,7 +542,19 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
             }
         }
     }
-    for (const Appendix& a : appendices) attach_appendix(a, g, p.statements);
+    for (Appendix& a : appendices) {
+        // An appendix whose statement is in another paragraph (appendices printed at the end of the
+        // protocol) is handed back to segment(), which attaches it there.
+        const bool here = std::any_of(p.statements.begin(), p.statements.end(),
+                                      [&](const Statement& s) { return s.appendix == a.number; });
+        if (!here && unclaimed) {
+            UnclaimedAppendix u{a.number, {}, a.lines.empty() ? 0 : a.lines.front()->number};
+            for (const Line* l : a.lines) u.lines.push_back(l->plain);
+            unclaimed->push_back(std::move(u));
+            continue;
+        }
+        attach_appendix(a, g, p.statements);
+    }
 
     // Case numbers cited in the text, other than the paragraph's own ("(STK-" + "2023-137)"
     // joined).

@@ -84,11 +84,29 @@ Result<Protocol> segment(std::string_view text, const std::string& source, const
     if (!p.meeting.body && options.body)
         p.meeting.body = options.body, p.meeting.body_source = "option";
 
+    std::vector<std::vector<UnclaimedAppendix>> unclaimed(headings.size());
     for (std::size_t h = 0; h < headings.size(); ++h) {
         const std::size_t end = h + 1 < headings.size() ? headings[h + 1].line : lines.size();
-        p.paragraphs.push_back(
-            parse_paragraph(lines, headings[h].line, end, headings[h], g, p.meeting.body));
+        p.paragraphs.push_back(parse_paragraph(lines, headings[h].line, end, headings[h], g,
+                                               p.meeting.body, &unclaimed[h]));
     }
+    // Appendices printed after a later paragraph: to the closest earlier paragraph whose statement
+    // names that appendix, else to the paragraph they follow.
+    for (std::size_t h = 0; h < headings.size(); ++h)
+        for (const UnclaimedAppendix& a : unclaimed[h]) {
+            std::vector<std::string> content;
+            for (const std::string& l : a.lines)
+                if (!l.empty()) content.push_back(l);
+            bool done = false;
+            for (std::size_t k = h + 1; k-- > 0 && !done;) {
+                auto& st = p.paragraphs[k].statements;
+                if (std::any_of(st.begin(), st.end(),
+                                [&](const Statement& s) { return s.appendix == a.number; }))
+                    done = attach_appendix_text(a.number, content, a.first_line, g, st);
+            }
+            if (!done)
+                attach_appendix_text(a.number, content, a.first_line, g, p.paragraphs[h].statements);
+        }
     const bool had_body = p.meeting.body.has_value();
     infer_from_text(p, lines, g);
     if (!had_body && p.meeting.body)

@@ -33,9 +33,22 @@ struct HeadingLine {
     std::string rest;
 };
 std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines, const Grammar& g);
+// An appendix (bilaga) whose statement is not in the paragraph it was printed after.
+struct UnclaimedAppendix {
+    int number = 0;
+    std::vector<std::string> lines;  // plain text, blank lines included
+    int first_line = 0;
+};
+// Parses lines [begin, end). Appendices whose statement is elsewhere go to *unclaimed when given,
+// else they are attached here as best they can.
 Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
                           const HeadingLine& heading, const Grammar& g,
-                          const std::optional<std::string>& body);
+                          const std::optional<std::string>& body,
+                          std::vector<UnclaimedAppendix>* unclaimed = nullptr);
+// Attaches an appendix's text (and its signers) to the statement that announced it, or to a
+// statement of the kind its heading names. Returns false when none fits.
+bool attach_appendix_text(int number, const std::vector<std::string>& lines, int first_line,
+                          const Grammar& g, std::vector<Statement>& statements);
 // A body's name as written -> its full name: "KF" -> "Kommunfullmäktige",
 // "Arbetsmarknads- och socialnämndens" -> "Arbetsmarknads- och socialnämnden".
 std::string resolve_body(std::string_view written, const Grammar& g);
