@@ -150,8 +150,12 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         " JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON pr.id = pa.protocol_id";
 
     SearchResult result;
+    const bool words_only = fts && binds.size() == 1;
     {
-        auto st = a.db().prepare("SELECT count(*)" + from + joins + where);
+        // Words alone: every entry has its paragraph and protocol, so the index counts alone.
+        auto st =
+            a.db().prepare(words_only ? "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?"
+                                      : "SELECT count(*)" + from + joins + where);
         if (!st) return std::unexpected(archive_error(a, st.error().message));
         for (std::size_t i = 0; i < binds.size(); ++i)
             (*st)->bind(static_cast<int>(i + 1), binds[i]);
@@ -184,12 +188,38 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
                     ? " ORDER BY " + exact_first + "bm25(entries_fts, 5.0, 1.0), pr.date DESC"
                     : " ORDER BY " + exact_first + "pr.date DESC, e.id DESC";
     }
-    auto st = a.db().prepare(select + from + joins + where + order + " LIMIT ?");
+    // Many matches and no filters: walk the index newest first (FTS5 stops after LIMIT rows),
+    // exact spellings first, instead of joining and sorting every match.
+    std::vector<std::int64_t> chosen;
+    const bool newest_first = words_only && result.total > kRankedMatches;
+    if (newest_first) {
+        auto ids = a.db().prepare(
+            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
+        if (!ids) return std::unexpected(archive_error(a, ids.error().message));
+        for (const std::string& m : {exact_match, match}) {
+            if (m.empty() || static_cast<int>(chosen.size()) >= q.limit) continue;
+            (*ids)->reset();
+            (*ids)->bind(1, m).bind(2, q.limit + static_cast<int>(chosen.size()));
+            while ((*ids)->step() && static_cast<int>(chosen.size()) < q.limit) {
+                const std::int64_t id = (*ids)->integer(0);
+                if (std::find(chosen.begin(), chosen.end(), id) == chosen.end())
+                    chosen.push_back(id);
+            }
+        }
+        std::string list;
+        for (std::int64_t id : chosen) list += (list.empty() ? "" : ",") + std::to_string(id);
+        where = " WHERE e.id IN (SELECT value FROM json_each(?))";
+        binds = {"[" + list + "]"};
+    }
+    auto st = a.db().prepare(select + (newest_first ? " FROM entries e" : from) + joins + where +
+                             (newest_first ? "" : order + " LIMIT ?"));
     if (!st) return std::unexpected(archive_error(a, st.error().message));
     int k = 1;
     for (const std::string& b : binds) (*st)->bind(k++, b);
-    if (!exact_match.empty()) (*st)->bind(k++, exact_match);
-    (*st)->bind(k, q.limit);
+    if (!newest_first) {
+        if (!exact_match.empty()) (*st)->bind(k++, exact_match);
+        (*st)->bind(k, q.limit);
+    }
     std::vector<std::int64_t> entry_ids;
     while ((*st)->step()) {
         SearchHit h;
@@ -206,6 +236,22 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         result.hits.push_back(std::move(h));
     }
     if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
+    if (newest_first) {  // back into the order chosen above
+        std::vector<std::size_t> order_of(result.hits.size());
+        for (std::size_t i = 0; i < order_of.size(); ++i) order_of[i] = i;
+        std::sort(order_of.begin(), order_of.end(), [&](std::size_t x, std::size_t y) {
+            return std::find(chosen.begin(), chosen.end(), entry_ids[x]) <
+                   std::find(chosen.begin(), chosen.end(), entry_ids[y]);
+        });
+        std::vector<SearchHit> hits;
+        std::vector<std::int64_t> ids;
+        for (std::size_t i : order_of) {
+            hits.push_back(std::move(result.hits[i]));
+            ids.push_back(entry_ids[i]);
+        }
+        result.hits = std::move(hits);
+        entry_ids = std::move(ids);
+    }
     // Snippets only for the hits shown.
     if (fts) {
         auto sn = a.db().prepare(

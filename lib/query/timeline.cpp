@@ -83,7 +83,8 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         "   WHERE d.paragraph_id = pa.id ORDER BY dp.position LIMIT 1) "
         "FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id JOIN paragraphs pa ON pa.id = "
         "pc.paragraph_id "
-        "JOIN protocols pr ON pr.id = pa.protocol_id WHERE c.key = ? AND pc.role = 'own'");
+        "JOIN protocols pr ON pr.id = pa.protocol_id "
+        "WHERE pc.case_id = (SELECT id FROM cases WHERE key = ?) AND pc.role = 'own'");
     if (!own) return fail_db(own.error().message);
     (*own)->bind(1, t.case_number);
     std::map<std::int64_t, std::size_t> event_of_paragraph;
@@ -125,8 +126,10 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         "ci.resolved_paragraph_id, "
         "  ci.text, pr.source FROM citations ci JOIN paragraphs pa ON pa.id = ci.paragraph_id "
         "JOIN protocols pr ON pr.id = pa.protocol_id "
-        "WHERE ci.paragraph_id IN (SELECT value FROM json_each(?)) "
-        "   OR ci.case_id = (SELECT id FROM cases WHERE key = ?) ORDER BY ci.id");
+        "WHERE ci.id IN (SELECT id FROM citations WHERE paragraph_id IN (SELECT value FROM "
+        "json_each(?1)) "
+        "  UNION SELECT id FROM citations WHERE case_id = (SELECT id FROM cases WHERE key = ?2)) "
+        "ORDER BY ci.id");
     if (!cites) return fail_db(cites.error().message);
     (*cites)->bind(1, "[" + in_list + "]");
     (*cites)->bind(2, t.case_number);
@@ -174,13 +177,14 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
 
     // Related: cases cited in the case's paragraphs, and cases of paragraphs that cite this one.
     auto related = db.prepare(
-        "SELECT DISTINCT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
-        "WHERE c.key <> ?1 AND (pc.paragraph_id IN (SELECT value FROM json_each(?2)) OR "
-        "pc.paragraph_id IN ("
-        "  SELECT pc2.paragraph_id FROM paragraph_cases pc2 JOIN cases c2 ON c2.id = pc2.case_id "
-        "  WHERE c2.key = ?1 AND pc2.role = 'cited')) "
+        "SELECT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
+        "WHERE pc.paragraph_id IN (SELECT value FROM json_each(?2)) AND c.key <> ?1 "
+        "UNION SELECT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
+        "WHERE pc.paragraph_id IN (SELECT paragraph_id FROM paragraph_cases "
+        "  WHERE case_id = (SELECT id FROM cases WHERE key = ?1) AND role = 'cited') AND c.key <> "
+        "?1 "
         "UNION SELECT c.key FROM citations ci JOIN cases c ON c.id = ci.case_id "
-        "WHERE c.key <> ?1 AND ci.paragraph_id IN (SELECT value FROM json_each(?2)) ORDER BY 1");
+        "WHERE ci.paragraph_id IN (SELECT value FROM json_each(?2)) AND c.key <> ?1 ORDER BY 1");
     if (!related) return fail_db(related.error().message);
     (*related)->bind(1, t.case_number);
     (*related)->bind(2, "[" + in_list + "]");

@@ -102,6 +102,7 @@ CREATE TABLE citations(  -- references to decisions of other meetings
 );
 CREATE INDEX citations_paragraph ON citations(paragraph_id);
 CREATE INDEX citations_target ON citations(body_name, date, number);
+CREATE INDEX citations_case ON citations(case_id);
 CREATE TABLE recipients(
     paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
