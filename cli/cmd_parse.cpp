@@ -58,7 +58,7 @@ int run(const ParseOptions& o, const GlobalOptions& g) {
     std::string text = std::move(decoded->text);
     std::optional<RepairSummary> summary;
     if (!o.no_repair) {
-        auto repairer = open_repairer();
+        auto repairer = open_repairer(archive_path(g));
         if (!repairer) {
             report(repairer.error());
             return kInputFailed;

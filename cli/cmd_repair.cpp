@@ -51,7 +51,7 @@ void print_diff(const DecodedText& d, const RepairResult& r, bool color) {
 }
 
 int run(const RepairOptions& o, const GlobalOptions& g) {
-    auto repairer = open_repairer();
+    auto repairer = open_repairer(archive_path(g));
     if (!repairer) {
         report(repairer.error());
         return kInputFailed;

@@ -1,6 +1,9 @@
 #include "pipeline.hpp"
 
+#include <filesystem>
+
 #include "context.hpp"
+#include "store/archive.hpp"
 #include "util/file.hpp"
 
 namespace kraft::cli {
@@ -16,10 +19,15 @@ Result<std::shared_ptr<const RepairModel>> repair_model() {
     return model;
 }
 
-Result<std::unique_ptr<Repairer>> open_repairer() {
+Result<std::unique_ptr<Repairer>> open_repairer(const std::string& archive_path) {
     auto model = repair_model();
     if (!model) return std::unexpected(model.error());
-    return Repairer::open(*model, default_dictionary());
+    std::shared_ptr<const RepairModel> m = *model;
+    std::error_code ec;
+    if (std::filesystem::exists(archive_path, ec))
+        if (auto archive = Archive::open(archive_path, Database::Mode::read_only); archive)
+            if (auto learned = (*archive)->learned_frequencies(); learned) m = m->with_counts(*learned);
+    return Repairer::open(m, default_dictionary());
 }
 
 }  // namespace kraft::cli

@@ -16,7 +16,8 @@ Result<DecodedText> read_and_decode(const std::string& path);
 
 // The repair model from grammar_dir() and hunspell's Swedish dictionary; loaded once per process.
 Result<std::shared_ptr<const RepairModel>> repair_model();
-Result<std::unique_ptr<Repairer>> open_repairer();
+// A repairer; when the archive exists, repair also uses the word frequencies it learned.
+Result<std::unique_ptr<Repairer>> open_repairer(const std::string& archive);
 
 // The protocol grammar from grammar_dir(); loaded once per process.
 Result<std::shared_ptr<const Grammar>> protocol_grammar();

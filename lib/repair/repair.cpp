@@ -81,6 +81,16 @@ Result<std::shared_ptr<RepairModel>> RepairModel::load(const std::string& dir) {
     return model;
 }
 
+std::shared_ptr<const RepairModel> RepairModel::with_counts(
+    const std::vector<std::pair<std::string, double>>& counts) const {
+    auto model = std::make_shared<RepairModel>(*this);
+    if (counts.empty()) return model;
+    auto lex = std::make_shared<LexiconData>(*lexicon);
+    for (const auto& [w, n] : counts) lex->add_count(w, n);
+    model->lexicon = std::move(lex);
+    return model;
+}
+
 Repairer::Repairer(std::shared_ptr<const RepairModel> model, std::unique_ptr<Lexicon> lexicon)
     : model_(std::move(model)), lex_(std::move(lexicon)) {}
 

@@ -48,6 +48,9 @@ struct RepairModel {
     // Loads ocr-confusions.tsv, repair-context.tsv and the lexicon files from dir.
     // Errors: "FILE:LINE: message" for the first bad line.
     static Result<std::shared_ptr<RepairModel>> load(const std::string& dir);
+
+    // A copy whose lexicon also counts these words (learned from the archive's clean protocols).
+    std::shared_ptr<const RepairModel> with_counts(const std::vector<std::pair<std::string, double>>& counts) const;
 };
 
 class Repairer {

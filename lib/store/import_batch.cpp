@@ -128,12 +128,7 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     // Repair learns from the clean protocols already in the archive.
     auto learned = archive.learned_frequencies();
     if (!learned) return std::unexpected(learned.error());
-    auto model = std::make_shared<RepairModel>(*base_model);
-    if (!learned->empty()) {
-        auto lex = std::make_shared<LexiconData>(*base_model->lexicon);
-        for (const auto& [w, n] : *learned) lex->add_count(w, n);
-        model->lexicon = std::move(lex);
-    }
+    const std::shared_ptr<const RepairModel> model = base_model->with_counts(*learned);
     std::vector<std::optional<std::string>> stored(inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i)
         stored[i] = archive.stored_hash(source_key(inputs[i]));
