@@ -398,7 +398,8 @@ int main(int argc, char** argv) {
     rep.add("peak memory (RSS)", std::to_string(peak_rss_mb()) + " MB");
 
     std::string checkpoint_list;
-    for (std::size_t c : checkpoints) checkpoint_list += (checkpoint_list.empty() ? "" : ",") + std::to_string(c);
+    for (std::size_t c : checkpoints)
+        checkpoint_list += (checkpoint_list.empty() ? "" : ",") + std::to_string(c);
     utsname u{};
     uname(&u);
     std::ostringstream md;

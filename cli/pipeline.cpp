@@ -26,7 +26,8 @@ Result<std::unique_ptr<Repairer>> open_repairer(const std::string& archive_path)
     std::error_code ec;
     if (std::filesystem::exists(archive_path, ec))
         if (auto archive = Archive::open(archive_path, Database::Mode::read_only); archive)
-            if (auto learned = (*archive)->learned_frequencies(); learned) m = m->with_counts(*learned);
+            if (auto learned = (*archive)->learned_frequencies(); learned)
+                m = m->with_counts(*learned);
     return Repairer::open(m, default_dictionary());
 }
 

@@ -65,6 +65,11 @@ struct Decision {
     std::vector<std::string> points;
 };
 
+struct Vote {  // an omröstning
+    std::optional<int> yes, no, abstain;
+    std::vector<Person> yes_names, no_names, abstain_names;  // when a table lists them
+};
+
 struct Motion {  // a yrkande
     std::vector<Person> persons;
     std::string text;
@@ -77,6 +82,7 @@ struct Paragraph {
     std::string summary;
     std::optional<Decision> decision;
     std::vector<Motion> motions;
+    std::optional<Vote> vote;
     std::vector<Statement> statements;
     std::vector<Reference> references;
     std::vector<std::string> recipients;

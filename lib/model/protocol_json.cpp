@@ -52,6 +52,20 @@ void paragraph(JsonWriter& j, const Paragraph& p) {
         j.key("text").value(m.text).end_object();
     }
     j.end_array();
+    j.key("vote");
+    if (p.vote) {
+        j.begin_object().key("yes").value(p.vote->yes).key("no").value(p.vote->no);
+        j.key("abstain").value(p.vote->abstain);
+        j.key("yes_names");
+        persons(j, p.vote->yes_names);
+        j.key("no_names");
+        persons(j, p.vote->no_names);
+        j.key("abstain_names");
+        persons(j, p.vote->abstain_names);
+        j.end_object();
+    } else {
+        j.null();
+    }
     j.key("statements").begin_array();
     for (const Statement& s : p.statements) {
         j.begin_object();

@@ -50,7 +50,8 @@ struct RepairModel {
     static Result<std::shared_ptr<RepairModel>> load(const std::string& dir);
 
     // A copy whose lexicon also counts these words (learned from the archive's clean protocols).
-    std::shared_ptr<const RepairModel> with_counts(const std::vector<std::pair<std::string, double>>& counts) const;
+    std::shared_ptr<const RepairModel> with_counts(
+        const std::vector<std::pair<std::string, double>>& counts) const;
 };
 
 class Repairer {

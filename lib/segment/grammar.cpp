@@ -47,6 +47,7 @@ const std::map<std::string, std::vector<std::string>>& known_names() {
         {"meeting_justering", {"value"}},
         {"meeting_justerare", {"value"}},
         {"attendance_replaces", {"name"}},
+        {"vote_count", {"n", "side"}},
     };
     return names;
 }

@@ -7,6 +7,7 @@
 #include "segment/dates.hpp"
 #include "segment/persons.hpp"
 #include "segment/segment.hpp"
+#include "segment/votes.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -143,8 +144,9 @@ Decision parse_decision(const Section& s, const Grammar& g,
         }
         if (l->blank) {
             // A numbered point may go on after a blank line only if its sentence has not ended.
-            const bool ended = points.empty() || points.back().empty() || points.back().back().ends_with('.') ||
-                               points.back().back().ends_with(';') || points.back().back().ends_with(':');
+            const bool ended =
+                points.empty() || points.back().empty() || points.back().back().ends_with('.') ||
+                points.back().back().ends_with(';') || points.back().back().ends_with(':');
             if (!numbered || ended) open = false;
             prev_line = l;
             continue;
@@ -338,17 +340,19 @@ void add_reference(std::vector<Reference>& to, Reference r) {
 
 }  // namespace
 
-bool attach_appendix_text(int number, const std::vector<std::string>& content, int first_line, const Grammar& g,
-                          std::vector<Statement>& out) {
+bool attach_appendix_text(int number, const std::vector<std::string>& content, int first_line,
+                          const Grammar& g, std::vector<Statement>& out) {
     if (content.empty()) return false;
     // Signers stand in the last lines; "Med instämmande av" joins the one after it.
     std::vector<Person> signers;
     const std::size_t from = content.size() > 8 ? content.size() - 8 : 0;
-    for (std::size_t i = from; i < content.size(); ++i) add_unique(signers, find_persons(content[i], g));
+    for (std::size_t i = from; i < content.size(); ++i)
+        add_unique(signers, find_persons(content[i], g));
     std::vector<std::string_view> parts(content.begin(), content.end());
     const std::string body = join_lines(parts);
 
-    auto it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.appendix == number; });
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const Statement& s) { return s.appendix == number; });
     if (it == out.end()) {
         // An appendix titled as a statement, announced without its number.
         std::optional<StatementKind> kind;
@@ -363,7 +367,8 @@ bool attach_appendix_text(int number, const std::vector<std::string>& content, i
                 kind = StatementKind::reservation;
         }
         if (!kind) return false;
-        it = std::find_if(out.begin(), out.end(), [&](const Statement& s) { return s.kind == *kind && !s.appendix; });
+        it = std::find_if(out.begin(), out.end(),
+                          [&](const Statement& s) { return s.kind == *kind && !s.appendix; });
         if (it == out.end()) {
             if (signers.empty()) return false;
             Statement st;
@@ -487,6 +492,11 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
         return t;
     }();
 
+    {
+        std::vector<const Line*> all;
+        for (const Section& s : sections) all.insert(all.end(), s.lines.begin(), s.lines.end());
+        p.vote = find_vote(all, g);
+    }
     for (const Section& s : sections) {
         if (s.kind == "summary" && p.summary.empty()) {
             std::vector<std::string_view> parts;

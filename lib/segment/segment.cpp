@@ -105,7 +105,8 @@ Result<Protocol> segment(std::string_view text, const std::string& source, const
                     done = attach_appendix_text(a.number, content, a.first_line, g, st);
             }
             if (!done)
-                attach_appendix_text(a.number, content, a.first_line, g, p.paragraphs[h].statements);
+                attach_appendix_text(a.number, content, a.first_line, g,
+                                     p.paragraphs[h].statements);
         }
     const bool had_body = p.meeting.body.has_value();
     infer_from_text(p, lines, g);

@@ -225,6 +225,28 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                 decision_text += point + '\n';
             }
         }
+        if (para.vote) {
+            const Vote& v = *para.vote;
+            KRAFT_RUN(st("INSERT INTO votes(paragraph_id, yes, no, abstain) VALUES (?,?,?,?)")
+                          .bind(1, pid)
+                          .bind(2, v.yes)
+                          .bind(3, v.no)
+                          .bind(4, v.abstain));
+            const std::pair<const std::vector<Person>*, const char*> sides[] = {
+                {&v.yes_names, "yes"}, {&v.no_names, "no"}, {&v.abstain_names, "abstain"}};
+            for (const auto& [names, side] : sides)
+                for (const Person& person : *names) {
+                    auto id = id_of("persons", "name", person.name);
+                    if (!id) return std::unexpected(id.error());
+                    KRAFT_RUN(
+                        st("INSERT OR IGNORE INTO vote_persons(paragraph_id, person_id, party, "
+                           "side) VALUES (?,?,?,?)")
+                            .bind(1, pid)
+                            .bind(2, *id)
+                            .bind(3, person.party)
+                            .bind(4, side));
+                }
+        }
         KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES "
                      "(?,NULL,?,?,?)")
                       .bind(1, pid)

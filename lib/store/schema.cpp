@@ -53,6 +53,10 @@ CREATE TABLE decision_points(
     text TEXT NOT NULL,
     PRIMARY KEY (decision_id, position)
 ) WITHOUT ROWID;
+CREATE TABLE votes(
+    paragraph_id INTEGER PRIMARY KEY REFERENCES paragraphs(id) ON DELETE CASCADE,
+    yes INTEGER, no INTEGER, abstain INTEGER
+);
 CREATE TABLE parties(abbreviation TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE persons(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE statements(
@@ -77,6 +81,13 @@ CREATE TABLE statement_parties(
     PRIMARY KEY (statement_id, party)
 ) WITHOUT ROWID;
 CREATE INDEX statement_parties_party ON statement_parties(party);
+CREATE TABLE vote_persons(
+    paragraph_id INTEGER NOT NULL REFERENCES votes(paragraph_id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    party TEXT,
+    side TEXT NOT NULL CHECK (side IN ('yes', 'no', 'abstain')),
+    PRIMARY KEY (paragraph_id, person_id)
+) WITHOUT ROWID;
 CREATE TABLE cases(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
 CREATE TABLE paragraph_cases(
     paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,

@@ -24,6 +24,8 @@ assert dec["kind"] == "proposes" and dec["to"] == "Kommunfullmäktige" and len(d
 assert kinds(210) == [("protocol_note", "C", 3), ("reservation", "M+SD", None)], kinds(210)
 assert "Centerpartiet vill" in [s for s in p[210]["statements"] if s["kind"] == "protocol_note"][0]["text"]
 assert len(p[210]["motions"]) == 2
+assert p[210]["vote"]["yes"] == 8 and p[210]["vote"]["no"] == 5, p[210]["vote"]
+assert p[211]["vote"] is None
 assert p[211]["decision"]["points"] == ["Medborgarförslaget besvaras med hänvisning till tekniska nämndens yttrande."]
 assert p[211]["statements"] == [] and p[212]["statements"] == []
 assert p[211]["recipients"] == ["Förslagsställaren", "Tekniska nämnden"]
@@ -48,6 +50,9 @@ assert sorted(p) == list(range(59, 70))
 assert p[62]["case_numbers"] == ["FG-2024-00129"]
 assert p[62]["decision"]["kind"] == "proposes" and p[62]["decision"]["to"] == "Kommunfullmäktige"
 assert kinds(62) == [("reservation", "S+V+L+C", None)], kinds(62)
+v = p[62]["vote"]
+assert (v["yes"], v["no"], len(v["yes_names"]), len(v["no_names"])) == (8, 5, 8, 5), v
+assert {"name": "Elin Hysén", "party": "L"} in v["no_names"]
 assert p[63]["decision"]["points"] == ["Nämnden för Förskola & Grundskola godkänner handlingsplanen med åtgärder för att uppnå budget i balans för år 2024."]
 assert all("Justerandes" not in x["title"] and "SAMMANTRÄDESPROTOKOLL" not in x["title"] for x in d["paragraphs"])
 '

@@ -43,5 +43,8 @@ TEST_CASE("a missing dictionary is an error naming it") {
 }
 
 TEST_CASE("the lexicon files report their errors with file and line") {
-    CHECK(LexiconData::load("/nonexistent").error().str().starts_with("/nonexistent/lexicon-domain.txt: "));
+    CHECK(LexiconData::load("/nonexistent")
+              .error()
+              .str()
+              .starts_with("/nonexistent/lexicon-domain.txt: "));
 }
