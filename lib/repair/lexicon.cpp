@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 
 #include "repair/tokens.hpp"
 #include "util/file.hpp"
@@ -85,7 +86,20 @@ void LexiconData::learn(std::string_view clean_text) {
 Lexicon::Lexicon(std::shared_ptr<const LexiconData> data, std::unique_ptr<Hunspell> hunspell)
     : data_(std::move(data)), hunspell_(std::move(hunspell)) {}
 
-Lexicon::~Lexicon() = default;
+namespace {
+// hunspell keeps a process-wide UTF-8 table with a reference count that is not thread-safe: two
+// threads constructing or destroying Hunspell objects at once leak or double-free it. Worker
+// threads each own a Lexicon, so construction and destruction are serialised here.
+std::mutex& hunspell_lifetime_mutex() {
+    static std::mutex m;
+    return m;
+}
+}  // namespace
+
+Lexicon::~Lexicon() {
+    std::lock_guard lock(hunspell_lifetime_mutex());
+    hunspell_.reset();
+}
 
 Result<std::unique_ptr<Lexicon>> Lexicon::open(std::shared_ptr<const LexiconData> data,
                                                const std::string& dictionary) {
@@ -94,8 +108,12 @@ Result<std::unique_ptr<Lexicon>> Lexicon::open(std::shared_ptr<const LexiconData
         if (!std::filesystem::exists(f))
             return fail(
                 f, 0, "hunspell dictionary not found (install hunspell-sv, or set KRAFT_HUNSPELL)");
-    return std::unique_ptr<Lexicon>(
-        new Lexicon(std::move(data), std::make_unique<Hunspell>(aff.c_str(), dic.c_str())));
+    std::unique_ptr<Hunspell> h;
+    {
+        std::lock_guard lock(hunspell_lifetime_mutex());
+        h = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    }
+    return std::unique_ptr<Lexicon>(new Lexicon(std::move(data), std::move(h)));
 }
 
 bool Lexicon::valid(const std::string& word) {

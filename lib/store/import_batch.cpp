@@ -1,6 +1,7 @@
 #include "store/import_batch.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -138,7 +139,9 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
                              : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
     n_threads = std::min<unsigned>(n_threads,
                                    static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
-    constexpr std::size_t kWindow = 32;  // prepared protocols waiting for the writer, at most
+    constexpr std::size_t kWindow = 32;
+    constexpr auto kPoll =
+        std::chrono::milliseconds(50);  // prepared protocols waiting for the writer, at most
 
     std::mutex mu;
     std::condition_variable cv;
@@ -163,15 +166,25 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
             std::size_t i;
             {
                 std::unique_lock lock(mu);
-                cv.wait(lock, [&] {
-                    return abort_workers || stop || next >= inputs.size() ||
-                           next < written + kWindow;
-                });
-                if (abort_workers || stop || next >= inputs.size()) return;
+                // Polled as well as notified: `stop` is set by a signal handler, which cannot
+                // notify.
+                while (
+                    !(abort_workers || stop || next >= inputs.size() || next < written + kWindow))
+                    cv.wait_for(lock, kPoll);
+                if (abort_workers || stop || next >= inputs.size()) {
+                    cv.notify_all();
+                    return;
+                }
                 i = next++;
             }
             std::size_t bytes = 0;
-            Outcome o = prepare(inputs[i], stored[i], w, grammar, options, bytes);
+            Outcome o;
+            try {
+                o = prepare(inputs[i], stored[i], w, grammar, options, bytes);
+            } catch (
+                const std::exception& e) {  // e.g. out of memory: this file fails, not the batch
+                o = Error{inputs[i], 0, 0, std::string("internal error: ") + e.what()};
+            }
             std::lock_guard lock(mu);
             sizes[i] = bytes;
             results[i] = std::move(o);
@@ -186,7 +199,7 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
         Outcome o;
         {
             std::unique_lock lock(mu);
-            cv.wait(lock, [&] { return results[i].has_value() || abort_workers || stop; });
+            while (!(results[i].has_value() || abort_workers || stop)) cv.wait_for(lock, kPoll);
             if (!results[i]) break;  // stopped or no worker could start
             o = std::move(*results[i]);
             results[i].reset();
