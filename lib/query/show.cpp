@@ -137,8 +137,12 @@ QueryResult<std::vector<ShownParagraph>> show(Archive& a, const std::string& wha
         while ((*r)->step()) p.recipients.push_back((*r)->text(0));
 
         auto e = db.prepare(
-            "SELECT line, col, from_text, to_text, confidence, reason FROM repair_edits "
-            "WHERE protocol_id = ? AND line BETWEEN ? AND ? ORDER BY offset");
+            "SELECT e.line, e.col, CAST(substr(CAST(pr.original_text AS BLOB), e.offset + 1, "
+            "e.length) AS TEXT), "
+            "e.to_text, e.confidence, r.text FROM repair_edits e JOIN protocols pr ON pr.id = "
+            "e.protocol_id "
+            "JOIN repair_reasons r ON r.id = e.reason_id "
+            "WHERE e.protocol_id = ? AND e.line BETWEEN ? AND ? ORDER BY e.offset");
         if (!e) return fail_db(e.error().message);
         (*e)->bind(1, prid).bind(2, p.line_begin).bind(3, p.line_end);
         while ((*e)->step())

@@ -161,18 +161,20 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                       .bind(1, p.original_text)
                       .bind(2, protocol_id));
 
-    for (const StoredEdit& e : p.edits)
-        KRAFT_RUN(st("INSERT INTO repair_edits(protocol_id, offset, line, col, from_text, to_text, "
-                     "confidence, reason) "
-                     "VALUES (?,?,?,?,?,?,?,?)")
+    for (const StoredEdit& e : p.edits) {
+        auto reason = id_of("repair_reasons", "text", e.reason);
+        if (!reason) return std::unexpected(reason.error());
+        KRAFT_RUN(st("INSERT INTO repair_edits(protocol_id, offset, length, line, col, to_text, "
+                     "confidence, reason_id) VALUES (?,?,?,?,?,?,?,?)")
                       .bind(1, protocol_id)
                       .bind(2, static_cast<std::int64_t>(e.offset))
-                      .bind(3, e.line)
-                      .bind(4, e.column)
-                      .bind(5, e.from)
+                      .bind(3, static_cast<std::int64_t>(e.from.size()))
+                      .bind(4, e.line)
+                      .bind(5, e.column)
                       .bind(6, e.to)
                       .bind(7, e.confidence)
-                      .bind(8, e.reason));
+                      .bind(8, *reason));
+    }
 
     const auto party = [&](const std::string& abbreviation) -> Result<void> {
         KRAFT_RUN(
@@ -196,14 +198,13 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     }
 
     for (const Paragraph& para : p.protocol.paragraphs) {
-        KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, summary, line_begin, "
-                     "line_end) VALUES (?,?,?,?,?,?)")
+        KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, line_begin, line_end) "
+                     "VALUES (?,?,?,?,?)")
                       .bind(1, protocol_id)
                       .bind(2, para.number)
                       .bind(3, para.title)
-                      .bind(4, para.summary)
-                      .bind(5, para.line_begin)
-                      .bind(6, para.line_end));
+                      .bind(4, para.line_begin)
+                      .bind(5, para.line_end));
         const std::int64_t pid = db_->last_insert_id();
         std::string decision_text;
         if (para.decision) {

@@ -35,7 +35,6 @@ CREATE TABLE paragraphs(
     protocol_id INTEGER NOT NULL REFERENCES protocols(id) ON DELETE CASCADE,
     number INTEGER NOT NULL,
     title TEXT NOT NULL,
-    summary TEXT NOT NULL,
     line_begin INTEGER NOT NULL,
     line_end INTEGER NOT NULL
 );
@@ -129,15 +128,17 @@ CREATE TABLE attendance(
     replaces TEXT NOT NULL
 );
 CREATE INDEX attendance_protocol ON attendance(protocol_id);
+-- An edit's "from" is the original text at [offset, offset + length) (bytes): not stored twice.
+CREATE TABLE repair_reasons(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
 CREATE TABLE repair_edits(
     protocol_id INTEGER NOT NULL REFERENCES protocols(id) ON DELETE CASCADE,
     offset INTEGER NOT NULL,
+    length INTEGER NOT NULL,
     line INTEGER NOT NULL,
     col INTEGER NOT NULL,
-    from_text TEXT NOT NULL,
     to_text TEXT NOT NULL,
     confidence REAL NOT NULL,
-    reason TEXT NOT NULL,
+    reason_id INTEGER NOT NULL REFERENCES repair_reasons(id),
     PRIMARY KEY (protocol_id, offset)
 ) WITHOUT ROWID;
 CREATE TABLE word_frequencies(word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
