@@ -185,6 +185,13 @@ Result<void> check_version(Database& db) {
                     "archive schema version " + std::to_string(*v) +
                         " is newer than this kraft knows (" + std::to_string(schema_version()) +
                         "); upgrade kraft");
+    if (*v == 0) {
+        // No tables yet: the first import has not committed its schema (or never ran).
+        auto st = db.prepare("SELECT count(*) FROM sqlite_master");
+        if (!st) return std::unexpected(st.error());
+        if ((*st)->step() && (*st)->integer(0) == 0)
+            return fail(db.path(), 0, "no archive here yet (run 'kraft import' first)");
+    }
     if (*v < schema_version())
         return fail(
             db.path(), 0,
