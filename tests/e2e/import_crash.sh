@@ -11,6 +11,8 @@ for i in $(seq 1 30); do
     done
 done
 check_archive() {
+    # Killed before the first transaction committed the schema: an empty archive is consistent too.
+    [ "$(sqlite3 "$KRAFT_DB" 'SELECT count(*) FROM sqlite_master' 2>/dev/null || echo 0)" = 0 ] && return 0
     [ "$(sqlite3 "$KRAFT_DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after $1"
     [ "$(sqlite3 "$KRAFT_DB" 'PRAGMA foreign_key_check' | wc -l)" = 0 ] || fail "foreign keys after $1"
     # Every stored protocol is whole: it has its paragraph and its search entries.
