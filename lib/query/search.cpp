@@ -6,6 +6,7 @@
 #include "segment/case_numbers.hpp"
 #include "segment/grammar.hpp"
 #include "segment/segment.hpp"
+#include "util/number.hpp"
 
 namespace kraft {
 
@@ -39,7 +40,7 @@ std::optional<int> paragraph_query(const std::string& t) {
     while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
     if (j == i || j - i > 5 || t.find_first_not_of(' ', j) != std::string::npos)
         return std::nullopt;
-    return std::stoi(t.substr(i, j - i));
+    return parse_int(std::string_view(t).substr(i, j - i));
 }
 
 std::vector<std::string> own_cases(Archive& a, std::int64_t paragraph_id) {

@@ -41,7 +41,6 @@ Result<void> load_counts(LexiconData& d, const std::string& path) {
 
 void LexiconData::add_count(const std::string& lower_word, double n) {
     counts[lower_word] += n;
-    fold_counts[text::fold(lower_word)] += n;
     total += n;
 }
 
@@ -128,11 +127,6 @@ bool Lexicon::valid(const std::string& word) {
 double Lexicon::count(const std::string& lower) const {
     const auto it = data_->counts.find(lower);
     return it == data_->counts.end() ? 0 : it->second;
-}
-
-double Lexicon::fold_count(const std::string& folded) const {
-    const auto it = data_->fold_counts.find(folded);
-    return it == data_->fold_counts.end() ? 0 : it->second;
 }
 
 double Lexicon::bigram(const std::string& a, const std::string& b) const {

@@ -23,10 +23,9 @@ class Hunspell;
 namespace kraft {
 
 struct LexiconData {
-    std::unordered_set<std::string> domain;               // lower case
-    std::unordered_map<std::string, double> counts;       // lower case -> count
-    std::unordered_map<std::string, double> bigrams;      // "a\tb" folded -> count
-    std::unordered_map<std::string, double> fold_counts;  // folded -> count (for bigram backoff)
+    std::unordered_set<std::string> domain;           // lower case
+    std::unordered_map<std::string, double> counts;   // lower case -> count
+    std::unordered_map<std::string, double> bigrams;  // "a\tb" folded -> count
     double total = 0;
 
     // Reads lexicon-domain.txt, word-frequencies*.tsv and word-bigrams.tsv from dir.
@@ -51,7 +50,6 @@ class Lexicon {
     bool in_domain(const std::string& lower) const { return data_->domain.count(lower) > 0; }
     double count(const std::string& lower) const;  // 0 when unseen
     double bigram(const std::string& a_folded, const std::string& b_folded) const;
-    double fold_count(const std::string& folded) const;
     const LexiconData& data() const { return *data_; }
 
   private:

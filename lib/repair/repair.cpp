@@ -151,12 +151,16 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token) {
 }
 
 DamageEstimate Repairer::estimate(std::string_view text) {
+    return estimate(text, tokenize(text));
+}
+
+DamageEstimate Repairer::estimate(std::string_view text, const std::vector<Token>& tokens) {
     DamageEstimate d = count_letters(text);
     judge(d);
     // The letters decide unless the document lies between clean and damaged: only then is it
     // worth looking up every word.
     const bool ambiguous = !d.damaged && d.level >= kAmbiguousDamage;
-    for (const Token& t : tokenize(text)) {
+    for (const Token& t : tokens) {
         if (t.kind != TokenKind::word) continue;
         ++d.words;
         if (t.in_address || !ambiguous) continue;
@@ -171,7 +175,8 @@ DamageEstimate Repairer::estimate(std::string_view text) {
 
 RepairResult Repairer::repair(std::string_view text) {
     RepairResult result;
-    result.damage = estimate(text);
+    const std::vector<Token> tokens = tokenize(text);  // once, for the estimate and the repair
+    result.damage = estimate(text, tokens);
     if (!result.damage.damaged) {
         result.text.assign(text);
         return result;
@@ -191,7 +196,6 @@ RepairResult Repairer::repair(std::string_view text) {
         }
     }
 
-    const std::vector<Token> tokens = tokenize(text);
     const auto folded_neighbour = [&](std::size_t i, int dir) -> std::string {
         if (dir < 0 ? (i == 0 || !tokens[i].joined_to_previous)
                     : (i + 1 >= tokens.size() || !tokens[i + 1].joined_to_previous))

@@ -23,6 +23,7 @@
 #include "repair/context_rules.hpp"
 #include "repair/damage.hpp"
 #include "repair/lexicon.hpp"
+#include "repair/tokens.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
@@ -78,6 +79,7 @@ class Repairer {
     };
 
     Repairer(std::shared_ptr<const RepairModel> model, std::unique_ptr<Lexicon> lexicon);
+    DamageEstimate estimate(std::string_view text, const std::vector<Token>& tokens);
     const Analysis& analyse(const std::string& token);
     double prior(const std::string& word);
 

@@ -2,7 +2,7 @@
 // the parties of parties.tsv, loaded once and passed as const& to the segmenter.
 //
 //   auto g = Grammar::load(dir);        // errors: "DIR/protocol.tsv:12: bad pattern: ..."
-//   if (auto m = g->first("paragraph", line)) int n = std::stoi(std::string(m->group("num")));
+//   if (auto m = g->first("paragraph", line)) auto n = parse_int(m->group("num"));
 #pragma once
 
 #include <map>

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "segment/segment.hpp"
+#include "util/number.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -34,7 +35,9 @@ std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines,
         if (!m) continue;
         const std::string rest(m->group("rest"));
         if (!title_like(rest)) continue;
-        Candidate c{{i, std::stoi(std::string(m->group("num"))), rest}, false, 0};
+        const auto number = parse_int(m->group("num"));
+        if (!number) continue;
+        Candidate c{{i, *number, rest}, false, 0};
         // Dot leaders to a page number in the heading's first lines: a table of contents entry.
         for (std::size_t k = i; k < lines.size() && k < i + 4; ++k) {
             if (k > i && (lines[k].blank || g.matches("paragraph", lines[k].plain))) break;

@@ -8,6 +8,7 @@
 #include "segment/persons.hpp"
 #include "segment/segment.hpp"
 #include "segment/votes.hpp"
+#include "util/number.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -210,7 +211,7 @@ void statements_from(const Section& s, const Grammar& g, std::vector<Statement>&
             const auto persons = find_persons(sentence, g);
             std::optional<int> appendix;
             if (auto m = g.first("statement_appendix", sentence))
-                appendix = std::stoi(std::string(m->group("num")));
+                appendix = parse_int(m->group("num"));
             std::vector<StatementKind> kinds;
             if (g.matches("protocol_note", sentence)) kinds.push_back(StatementKind::protocol_note);
             if (g.matches("special_statement", sentence))
@@ -301,7 +302,7 @@ std::vector<Reference> references_in(const std::string& s, int line, const Gramm
             if (r.body.starts_with(lead) && r.body.size() > std::string_view(lead).size() + 2)
                 r.body = r.body.substr(std::string_view(lead).size());
         r.body_name = resolve_body(r.body, g);
-        r.paragraph = std::stoi(std::string(m.group("num")));
+        r.paragraph = parse_int(m.group("num"));
         if (m.has("date6"))
             r.date = date_from_yymmdd(m.group("date6"));
         else if (m.has("isodate"))
@@ -457,7 +458,7 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
         text_parts.push_back(l.plain);
         if (trailing) continue;
         if (auto m = g.first("appendix", l.plain)) {
-            appendices.push_back({std::stoi(std::string(m->group("num"))), {}});
+            if (auto n = parse_int(m->group("num"))) appendices.push_back({*n, {}});
             continue;
         }
         if (!appendices.empty()) {

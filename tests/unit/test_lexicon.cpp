@@ -32,8 +32,8 @@ TEST_CASE("frequencies: the shipped tables, and what clean text teaches") {
     CHECK(l->count("för") > l->count("for") * 10);  // why "for" in a damaged text is "för"
     CHECK(l->count("kraftsamlande") == doctest::Approx(before + 2));
     CHECK(l->bigram("kraftsamlande", "insatser") >= 2);
-    CHECK(l->bigram("ett", "satt") > 0);  // "ett sätt", folded as repair sees it
-    CHECK(l->fold_count("namnden") >= l->count("nämnden"));
+    CHECK(l->bigram("ett", "satt") > 0);               // "ett sätt", folded as repair sees it
+    CHECK(l->count("nämnden") > l->count("namnden"));  // the OCR form is not taught as a word
 }
 
 TEST_CASE("a missing dictionary is an error naming it") {

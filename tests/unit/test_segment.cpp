@@ -286,3 +286,13 @@ TEST_CASE("grammar errors name the file and line") {
     auto bodies = Grammar::from_text("paragraph\t§ (?P<num>\\d+)\n", "KF\n", "", "g/protocol.tsv");
     CHECK(bodies.error().str() == "g/bodies.tsv:1: expected: ABBREVIATION TAB NAME");
 }
+
+TEST_CASE("a grammar that captures more digits than an int holds does not crash the parser") {
+    auto g = Grammar::from_text("paragraph\t^§ (?P<num>\\d+)(?:\\s+(?P<rest>.*))?$\n", "", "",
+                                "g/protocol.tsv");
+    REQUIRE(g);
+    auto p = segment("§ 99999999999999999999 Titel\n\n§ 7 Titel\n", "big.txt", **g, {});
+    REQUIRE(p);
+    REQUIRE(p->paragraphs.size() == 1);
+    CHECK(p->paragraphs[0].number == 7);
+}
