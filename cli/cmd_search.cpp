@@ -27,16 +27,10 @@ std::string plain_snippet(const std::string& s) {
 }
 
 int run(const SearchArgs& a, const GlobalOptions& g) {
-    auto grammar = protocol_grammar();
-    if (!grammar) {
-        report(grammar.error());
-        return kInputFailed;
-    }
-    auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
-    if (!archive) {
-        report(archive.error());
-        return kArchive;
-    }
+    const Grammar* grammar = grammar_or_report();
+    if (!grammar) return kInputFailed;
+    const std::unique_ptr<Archive> archive = read_archive_or_report(g);
+    if (!archive) return kArchive;
     SearchQuery q;
     for (const auto& w : a.words) q.text += (q.text.empty() ? "" : " ") + w;
     const auto opt = [](const std::string& s) {
@@ -51,7 +45,7 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
     q.party = opt(a.party);
     q.limit = a.limit;
     q.exact = a.exact;
-    auto r = search(**archive, q, **grammar);
+    auto r = search(*archive, q, *grammar);
     if (!r) {
         report(r.error().error);
         return r.error().usage ? kUsage : kArchive;

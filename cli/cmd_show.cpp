@@ -129,19 +129,13 @@ void print_text(const ShownParagraph& p, const Style& st, bool original, std::si
 }
 
 int run(const ShowArgs& a, const GlobalOptions& g) {
-    auto grammar = protocol_grammar();
-    if (!grammar) {
-        report(grammar.error());
-        return kInputFailed;
-    }
-    auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
-    if (!archive) {
-        report(archive.error());
-        return kArchive;
-    }
+    const Grammar* grammar = grammar_or_report();
+    if (!grammar) return kInputFailed;
+    const std::unique_ptr<Archive> archive = read_archive_or_report(g);
+    if (!archive) return kArchive;
     std::string what;
     for (const auto& w : a.what) what += (what.empty() ? "" : " ") + w;
-    auto r = show(**archive, what, **grammar);
+    auto r = show(*archive, what, *grammar);
     if (!r) {
         report(r.error().error);
         return r.error().usage ? kUsage : kArchive;

@@ -105,12 +105,9 @@ void draw(const Timeline& t, const Style& st, std::size_t width) {
 }
 
 int run(const std::string& case_number, const GlobalOptions& g) {
-    auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
-    if (!archive) {
-        report(archive.error());
-        return kArchive;
-    }
-    auto t = timeline(**archive, case_number);
+    const std::unique_ptr<Archive> archive = read_archive_or_report(g);
+    if (!archive) return kArchive;
+    auto t = timeline(*archive, case_number);
     if (!t) {
         report(t.error().error);
         return t.error().usage ? kUsage : kArchive;

@@ -40,4 +40,22 @@ Result<std::shared_ptr<const Grammar>> protocol_grammar() {
     return grammar;
 }
 
+const Grammar* grammar_or_report() {
+    auto grammar = protocol_grammar();
+    if (!grammar) {
+        report(grammar.error());
+        return nullptr;
+    }
+    return grammar->get();
+}
+
+std::unique_ptr<Archive> read_archive_or_report(const GlobalOptions& g) {
+    auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
+    if (!archive) {
+        report(archive.error());
+        return nullptr;
+    }
+    return std::move(*archive);
+}
+
 }  // namespace kraft::cli

@@ -4,9 +4,11 @@
 #include <memory>
 #include <string>
 
+#include "context.hpp"
 #include "decode/decode.hpp"
 #include "repair/repair.hpp"
 #include "segment/grammar.hpp"
+#include "store/archive.hpp"
 #include "util/error.hpp"
 
 namespace kraft::cli {
@@ -21,5 +23,10 @@ Result<std::unique_ptr<Repairer>> open_repairer(const std::string& archive);
 
 // The protocol grammar from grammar_dir(); loaded once per process.
 Result<std::shared_ptr<const Grammar>> protocol_grammar();
+
+// For the commands that only read: the grammar, or nullptr after reporting why it failed (exit 1);
+// the archive opened read-only, or nullptr after reporting why it failed (exit 3).
+const Grammar* grammar_or_report();
+std::unique_ptr<Archive> read_archive_or_report(const GlobalOptions& g);
 
 }  // namespace kraft::cli

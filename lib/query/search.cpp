@@ -43,16 +43,6 @@ std::optional<int> paragraph_query(const std::string& t) {
     return parse_int(std::string_view(t).substr(i, j - i));
 }
 
-std::vector<std::string> own_cases(Archive& a, std::int64_t paragraph_id) {
-    std::vector<std::string> out;
-    auto st = a.db().prepare(
-        "SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'");
-    if (!st) return out;
-    (*st)->bind(1, paragraph_id);
-    while ((*st)->step()) out.push_back((*st)->text(0));
-    return out;
-}
-
 // "STK-2024-1374", "KS 2023/123", and with OCR noise "STK-2O24-1374", "STK-2024- 1374".
 bool looks_like_case_number(const std::string& t, const Grammar& g) {
     if (auto m = g.first("case_number", t); m && trim(m->whole()) == t) return true;
@@ -233,7 +223,6 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         h.source = (*st)->text(6);
         entry_ids.push_back((*st)->integer(7));
         if (!fts) h.snippet = (*st)->text(8);
-        h.case_numbers = own_cases(a, h.paragraph_id);
         result.hits.push_back(std::move(h));
     }
     if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
@@ -252,6 +241,15 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         }
         result.hits = std::move(hits);
         entry_ids = std::move(ids);
+    }
+    // The paragraphs' own case numbers, with one prepared statement for all hits.
+    auto cases = a.db().prepare(
+        "SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'");
+    if (!cases) return std::unexpected(archive_error(a, cases.error().message));
+    for (SearchHit& h : result.hits) {
+        (*cases)->reset();
+        (*cases)->bind(1, h.paragraph_id);
+        while ((*cases)->step()) h.case_numbers.push_back((*cases)->text(0));
     }
     // Snippets only for the hits shown.
     if (fts) {
