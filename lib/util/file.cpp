@@ -4,17 +4,22 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
-#include <iterator>
 #include <memory>
 
 namespace kraft {
 
 Result<std::string> read_file(const std::string& path) {
     if (path == "-") {
-        std::string data{std::istreambuf_iterator<char>(std::cin),
-                         std::istreambuf_iterator<char>()};
-        if (data.size() > kMaxInputBytes) return fail("-", 0, "input larger than 256 MiB");
+        // In chunks, stopping at the limit: standard input has no size to check beforehand.
+        std::string data;
+        char buf[1 << 16];
+        std::size_t got;
+        while ((got = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+            if (data.size() + got > kMaxInputBytes)
+                return fail("-", 0, "input larger than 256 MiB");
+            data.append(buf, got);
+        }
+        if (std::ferror(stdin)) return fail("-", 0, std::strerror(errno));
         return data;
     }
     struct stat st {};
