@@ -123,9 +123,11 @@ void setup_import(CLI::App& app, const GlobalOptions& g, int& status) {
         app.add_subcommand("import", "Import protocol files and folders into the archive");
     sub->add_option("paths", a->paths,
                     "Files, folders (*.txt and *.md, recursively), or - for standard input")
-        ->required();
+        ->required()
+        ->type_name("PATH");
     sub->add_option("--body", a->body,
-                    "The meeting's body, for protocols whose text does not name it");
+                    "The meeting's body, for protocols whose text does not name it")
+        ->type_name("BODY");
     sub->add_option("--date", a->date, "The meeting's date (YYYY-MM-DD), for protocols without one")
         ->check(date_validator());
     sub->add_option("--threads", a->threads, "Worker threads (default: one per core, at most 4)")

@@ -93,9 +93,12 @@ void setup_parse(CLI::App& app, const GlobalOptions& g, int& status) {
     auto o = std::make_shared<ParseOptions>();
     CLI::App* sub = app.add_subcommand(
         "parse", "Print a protocol's structure: meeting, paragraphs, decisions, statements");
-    sub->add_option("file", o->file, "Protocol file, or - for standard input")->required();
+    sub->add_option("file", o->file, "Protocol file, or - for standard input")
+        ->required()
+        ->type_name("FILE");
     sub->add_flag("--no-repair", o->no_repair, "Parse the text as it is, without OCR repair");
-    sub->add_option("--body", o->body, "The meeting's body, when the text does not name it");
+    sub->add_option("--body", o->body, "The meeting's body, when the text does not name it")
+        ->type_name("BODY");
     sub->add_option("--date", o->date, "The meeting's date (YYYY-MM-DD), when the header has none")
         ->check(date_validator());
     sub->callback([o, &g, &status] { status = run(*o, g); });

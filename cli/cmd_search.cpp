@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "filter_options.hpp"
 #include "pipeline.hpp"
 #include "query/search.hpp"
 #include "terminal.hpp"
@@ -12,9 +13,8 @@ namespace kraft::cli {
 
 namespace {
 
-struct SearchArgs {
+struct SearchArgs : FilterArgs {
     std::vector<std::string> words;
-    std::string case_number, body, from, to, kind, person, party;
     int limit = 20;
     bool exact = false;
 };
@@ -32,17 +32,8 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
     const std::unique_ptr<Archive> archive = read_archive_or_report(g);
     if (!archive) return kArchive;
     SearchQuery q;
+    static_cast<Filters&>(q) = a.filters();
     for (const auto& w : a.words) q.text += (q.text.empty() ? "" : " ") + w;
-    const auto opt = [](const std::string& s) {
-        return s.empty() ? std::nullopt : std::optional<std::string>(s);
-    };
-    q.case_number = opt(a.case_number);
-    q.body = opt(a.body);
-    q.from = opt(a.from);
-    q.to = opt(a.to);
-    q.kind = opt(a.kind);
-    q.person = opt(a.person);
-    q.party = opt(a.party);
     q.limit = a.limit;
     q.exact = a.exact;
     auto r = search(*archive, q, *grammar);
@@ -105,18 +96,7 @@ void setup_search(CLI::App& app, const GlobalOptions& g, int& status) {
     sub->add_option(
         "query", a->words,
         "Words (any inflection, with or without å/ä/ö), FTS5 syntax, a case number or § N");
-    sub->add_option("--case", a->case_number, "Only paragraphs of this case");
-    sub->add_option("--body", a->body, "Only this body (name or abbreviation, e.g. KF)");
-    sub->add_option("--from", a->from, "Meetings on or after this date (YYYY-MM-DD)")
-        ->check(date_validator());
-    sub->add_option("--to", a->to, "Meetings on or before this date (YYYY-MM-DD)")
-        ->check(date_validator());
-    sub->add_option("--kind", a->kind,
-                    "decision, reservation, special_statement, protocol_note or any")
-        ->check(CLI::IsMember(
-            {"decision", "paragraph", "reservation", "special_statement", "protocol_note", "any"}));
-    sub->add_option("--person", a->person, "Only statements by this person (part of the name)");
-    sub->add_option("--party", a->party, "Only statements by this party (S, M, SD, ...)");
+    add_filter_options(sub, *a);
     sub->add_option("--limit", a->limit, "Hits to show (default 20)")->check(CLI::Range(1, 100000));
     sub->add_flag("--exact", a->exact, "Match å/ä/ö and the word's form exactly as typed");
     sub->callback([a, &g, &status] { status = run(*a, g); });

@@ -128,7 +128,8 @@ void setup_timeline(CLI::App& app, const GlobalOptions& g, int& status) {
     CLI::App* sub = app.add_subcommand("timeline", "Show every handling of a case, in date order");
     sub->add_option("case", *c,
                     "Case number as written or normalised (STK-2024-1374, stk 2024-1374)")
-        ->required();
+        ->required()
+        ->type_name("CASE");
     sub->callback([c, &g, &status] {
         std::string joined;
         for (const auto& w : *c) joined += (joined.empty() ? "" : " ") + w;

@@ -15,6 +15,9 @@ void setup_search(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_timeline(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_show(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_check(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_export(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_stats(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_completion(CLI::App& app, const GlobalOptions& g, int& status);
 
 // Accepts a real calendar date written YYYY-MM-DD.
 CLI::Validator date_validator();

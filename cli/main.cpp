@@ -34,7 +34,12 @@ int main(int argc, char** argv) {
     setup_timeline(app, g, status);
     setup_show(app, g, status);
     setup_check(app, g, status);
-    for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
+    setup_export(app, g, status);
+    setup_stats(app, g, status);
+    setup_completion(app, g, status);
+    // Global options may follow a subcommand; __complete takes every word after it as data.
+    for (CLI::App* sub : app.get_subcommands({}))
+        if (!sub->get_prefix_command()) sub->fallthrough();
 
     try {
         app.parse(argc, argv);

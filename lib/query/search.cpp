@@ -79,14 +79,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             q.text.clear();
         }
     }
-    std::optional<std::string> case_key;
-    if (q.case_number) {
-        case_key = normalize_case_number(*q.case_number);
-        if (case_key->empty())
-            return std::unexpected(usage("'" + *q.case_number + "' is not a case number"));
-    }
     const bool fts = !trim(q.text).empty();
-    if (!fts && !case_key && !number && !q.body && !q.from && !q.to && !q.person && !q.party &&
+    if (!fts && !q.case_number && !number && !q.body && !q.from && !q.to && !q.person && !q.party &&
         (!q.kind || *q.kind == "any"))
         return std::unexpected(usage("nothing to search for: give words or a filter"));
     std::string match, exact_match;
@@ -104,10 +98,6 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         binds.push_back(value);
     };
     if (fts) add("entries_fts MATCH ?", match);
-    if (case_key)
-        add("EXISTS (SELECT 1 FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
-            "WHERE pc.paragraph_id = pa.id AND pc.role = 'own' AND c.key = ?)",
-            *case_key);
     if (number) {
         // The paragraphs with that number, and those that cite a § with that number.
         add("(pa.number = ? OR EXISTS (SELECT 1 FROM citations ci WHERE ci.paragraph_id = pa.id "
@@ -115,26 +105,17 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             std::to_string(*number));
         binds.push_back(std::to_string(*number));
     }
-    if (q.body) add("pr.body_name LIKE '%' || ? || '%'", resolve_body(*q.body, g));
-    if (q.from) add("pr.date >= ?", *q.from);
-    if (q.to) add("pr.date <= ?", *q.to);
+    // A statement filter (--person, --party) applies to the statement an entry is, or to any
+    // statement of the paragraph an entry is.
+    auto filters = filter_clauses(
+        q, g, "s.paragraph_id = pa.id AND (e.statement_id IS NULL OR e.statement_id = s.id)");
+    if (!filters) return std::unexpected(filters.error());
+    where += filters->where;
+    binds.insert(binds.end(), filters->binds.begin(), filters->binds.end());
     if (q.kind && *q.kind != "any")
         add("e.kind = ?", *q.kind);
     else if (!fts)
         where += " AND e.statement_id IS NULL";  // a lookup lists paragraphs once
-    const char* statement_of =
-        "s.paragraph_id = pa.id AND (e.statement_id IS NULL OR e.statement_id = s.id)";
-    if (q.person)
-        add(std::string("EXISTS (SELECT 1 FROM statements s JOIN statement_persons sp ON "
-                        "sp.statement_id = s.id "
-                        "JOIN persons p ON p.id = sp.person_id WHERE ") +
-                statement_of + " AND p.name LIKE '%' || ? || '%')",
-            *q.person);
-    if (q.party)
-        add(std::string("EXISTS (SELECT 1 FROM statements s JOIN statement_parties sq ON "
-                        "sq.statement_id = s.id WHERE ") +
-                statement_of + " AND sq.party = ? COLLATE NOCASE)",
-            *q.party);
     const std::string from =
         fts ? " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid" : " FROM entries e";
     const std::string joins =

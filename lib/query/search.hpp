@@ -8,15 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "query/filters.hpp"
 #include "store/archive.hpp"
 
 namespace kraft {
 
 class Grammar;
 
-struct SearchQuery {
+struct SearchQuery : Filters {
     std::string text;  // may be empty when filters are given
-    std::optional<std::string> case_number, body, from, to, kind, person, party;
     int limit = 20;
     bool exact = false;  // match å/ä/ö as typed, no folding or stemming
 };
@@ -37,14 +37,6 @@ struct SearchResult {
     std::int64_t total = 0;
     std::vector<SearchHit> hits;
 };
-
-struct QueryFailure {
-    Error error;
-    bool usage = false;  // the query itself is wrong (exit 2), not the archive (exit 3)
-};
-
-template <class T>
-using QueryResult = std::expected<T, QueryFailure>;
 
 QueryResult<SearchResult> search(Archive& archive, const SearchQuery& q, const Grammar& g);
 

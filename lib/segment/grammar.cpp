@@ -118,6 +118,8 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
         if (r.fields.size() != 3)
             return std::unexpected(parties->error_at(r, "expected: WRITTEN TAB STORED TAB NAME"));
         g->parties_[r.fields[0]] = r.fields[1];
+        // The name of a stored abbreviation is the one on its own row ("S S Socialdemokraterna").
+        if (r.fields[0] == r.fields[1]) g->party_names_[r.fields[1]] = r.fields[2];
     }
     return std::shared_ptr<const Grammar>(std::move(g));
 }
@@ -190,6 +192,15 @@ std::optional<std::string> Grammar::party(std::string_view written) const {
     const auto it = parties_.find(std::string(written));
     if (it == parties_.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<std::pair<std::string, std::string>> Grammar::parties() const {
+    std::map<std::string, std::string> stored;
+    for (const auto& [written, abbreviation] : parties_) {
+        const auto name = party_names_.find(abbreviation);
+        stored.emplace(abbreviation, name == party_names_.end() ? "" : name->second);
+    }
+    return {stored.begin(), stored.end()};
 }
 
 std::optional<std::string> Grammar::body_for_abbreviation(std::string_view abbreviation) const {

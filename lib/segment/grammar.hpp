@@ -75,12 +75,15 @@ class Grammar {
     // The abbreviation for a full name, matched case-insensitively ("kommunfullmäktiges" too).
     std::optional<std::string> abbreviation_for_body(std::string_view name) const;
     const std::vector<Body>& bodies() const { return bodies_; }
+    // The abbreviations kraft stores for parties, each once, with the party's name.
+    std::vector<std::pair<std::string, std::string>> parties() const;
 
   private:
     std::map<std::string, std::vector<Pattern>> patterns_;
     std::map<const re2::RE2*, std::map<std::string, int>> group_names_;
     std::vector<Body> bodies_;
-    std::map<std::string, std::string> parties_;
+    std::map<std::string, std::string> parties_;      // as written -> stored abbreviation
+    std::map<std::string, std::string> party_names_;  // stored abbreviation -> name
 };
 
 }  // namespace kraft

@@ -6,9 +6,12 @@ cmake --install "$BUILD" --prefix "$WORK/prefix" >/dev/null || fail "cmake --ins
 [ -x "$WORK/prefix/bin/kraft" ] || fail "no bin/kraft"
 [ -f "$WORK/prefix/share/kraft/grammars/protocol.tsv" ] || fail "no grammars"
 [ ! -e "$WORK/prefix/share/kraft/grammars/corpus" ] || fail "the frequency corpus is not installed"
-for page in kraft kraft-import kraft-search kraft-timeline kraft-show kraft-repair kraft-parse kraft-check; do
-    [ -f "$WORK/prefix/share/man/man1/$page.1" ] || fail "no man page $page.1"
+for page in "$SRC"/man/*.1; do
+    [ -f "$WORK/prefix/share/man/man1/$(basename "$page")" ] || fail "no man page $(basename "$page")"
 done
+[ -f "$WORK/prefix/share/bash-completion/completions/kraft" ] || fail "no bash completion"
+[ -f "$WORK/prefix/share/zsh/vendor-completions/_kraft" ] || fail "no zsh completion"
+[ -f "$WORK/prefix/share/fish/vendor_completions.d/kraft.fish" ] || fail "no fish completion"
 unset KRAFT_GRAMMARS
 cd "$WORK"
 expect_status 0 "$WORK/prefix/bin/kraft" --json parse "$SRC/samples/malmo-ks-2026-01-07-p16.txt"

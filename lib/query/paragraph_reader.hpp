@@ -1,0 +1,56 @@
+// Reads one archived paragraph in full (cases, decision, statements, recipients and, on request,
+// the OCR original and its edits). Shared by `show` and `export`; its statements are prepared once,
+// so reading thousands of paragraphs costs one prepare per statement, not per paragraph.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/protocol.hpp"
+#include "store/database.hpp"
+#include "util/error.hpp"
+
+namespace kraft {
+
+struct ShownEdit {
+    int line = 0, column = 0;
+    std::string from, to, reason;
+    double confidence = 0;
+};
+
+struct ShownParagraph {
+    std::optional<std::string> date;
+    std::string body;
+    int number = 0;
+    std::string title;
+    std::string source;
+    std::vector<std::string> case_numbers;
+    std::string text;  // repaired, without page furniture
+    std::optional<Decision> decision;
+    std::vector<Statement> statements;
+    std::vector<std::string> recipients;
+    int line_begin = 0, line_end = 0;
+    std::optional<std::string> original;  // the OCR text of those lines, when repair changed any
+    std::vector<ShownEdit> edits;         // the edits within those lines
+};
+
+class ParagraphReader {
+  public:
+    // Errors: the archive's statements cannot be prepared (an SQLite error).
+    static Result<std::unique_ptr<ParagraphReader>> open(Database& db);
+
+    // The paragraph with this id; with_original adds the OCR text and the edits.
+    // Errors: no such paragraph; an SQLite error.
+    Result<ShownParagraph> read(std::int64_t paragraph_id, bool with_original);
+
+  private:
+    explicit ParagraphReader(Database& db) : db_(db) {}
+    Database& db_;
+    std::unique_ptr<SqlStatement> paragraph_, cases_, decision_, points_, statements_, persons_,
+        parties_, recipients_, original_, edits_;
+};
+
+}  // namespace kraft
