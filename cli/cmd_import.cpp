@@ -112,6 +112,7 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
     if (!g.quiet || r->failed)
         std::cerr << "imported " << r->imported << ", unchanged " << r->unchanged << ", failed "
                   << r->failed << " (" << r->paragraphs << " paragraphs)\n";
+    if (r->archive_failed) return kArchive;  // the archive, not the files, failed
     return r->failed || r->interrupted ? kInputFailed : kOk;
 }
 

@@ -8,3 +8,22 @@ if(KRAFT_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(kraft_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer targets (fuzz/): clang only. Everything is built with coverage instrumentation and
+# ASan+UBSan so that a fuzzer finds memory errors and undefined behaviour, not just crashes.
+option(KRAFT_FUZZ "Build the libFuzzer targets in fuzz/ (needs clang, e.g. CXX=clang++-16)" OFF)
+if(KRAFT_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "KRAFT_FUZZ needs clang (libFuzzer): configure with CXX=clang++-16")
+  endif()
+  target_compile_options(kraft_options INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(kraft_options INTERFACE -fsanitize=address,undefined)
+  # libstdc++ 12 offers std::expected only when __cpp_concepts >= 202002L. Clang 16 implements what
+  # <expected> needs (P0848, conditionally trivial special members) but still reports 201907L, so
+  # the fuzz build (and only it) says so itself.
+  if(CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 16 AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 19)
+    target_compile_options(kraft_options INTERFACE
+      -Wno-builtin-macro-redefined -U__cpp_concepts -D__cpp_concepts=202002L)
+  endif()
+endif()

@@ -162,6 +162,15 @@ Result<DecodedText> decode(std::string_view bytes, const std::string& source) {
     out.line_starts.push_back(0);
     for (std::size_t i = 0; i < out.text.size(); ++i)
         if (out.text[i] == '\n' && i + 1 < out.text.size()) out.line_starts.push_back(i + 1);
+    for (std::size_t l = 0; l < out.line_starts.size(); ++l) {
+        const std::size_t end =
+            l + 1 < out.line_starts.size() ? out.line_starts[l + 1] : out.text.size();
+        if (end - out.line_starts[l] > kMaxLineBytes)
+            return fail(source, static_cast<int>(l + 1),
+                        "a line of " + std::to_string((end - out.line_starts[l]) >> 20) +
+                            " MiB; protocol text has no line over " +
+                            std::to_string(kMaxLineBytes >> 20) + " MiB (is this a protocol?)");
+    }
     return out;
 }
 

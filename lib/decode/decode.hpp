@@ -38,6 +38,12 @@ struct DecodedText {
     std::size_t line_count() const { return line_starts.size(); }
 };
 
+// Longer lines are refused: a paragraph of a protocol is kilobytes even when a converter wrote it
+// on one line, and repair and segment would hold a megabyte line in memory several times over.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
+
+// Errors (naming the source, and the line where one applies): not a text file, invalid or
+// truncated UTF-8, odd-length UTF-16, a line longer than kMaxLineBytes.
 Result<DecodedText> decode(std::string_view bytes, const std::string& source_name);
 
 }  // namespace kraft

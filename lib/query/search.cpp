@@ -133,11 +133,11 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             (*st)->bind(static_cast<int>(i + 1), binds[i]);
         if ((*st)->step()) result.total = (*st)->integer(0);
         if (!(*st)->ok()) {
+            // The archive opened and its tables exist, so a plain SQL error (SQLITE_ERROR) here
+            // comes from the FTS5 expression the user typed; corruption, locks and I/O errors
+            // have codes of their own and are the archive's.
             const std::string& err = (*st)->error();
-            if (err.find("fts5") != std::string::npos || err.find("syntax") != std::string::npos ||
-                err.find("no such column") != std::string::npos ||
-                err.find("unterminated") != std::string::npos ||
-                err.find("malformed MATCH") != std::string::npos)
+            if (fts && (*st)->failed_on_input())
                 return std::unexpected(usage("malformed query '" + q.text + "': " + err));
             return std::unexpected(archive_error(a, err));
         }

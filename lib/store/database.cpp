@@ -30,7 +30,10 @@ SqlStatement& SqlStatement::bind_null(int i) {
 bool SqlStatement::step() {
     const int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+    if (rc != SQLITE_DONE) {
+        error_ = sqlite3_errmsg(db_);
+        error_code_ = rc & 0xff;
+    }
     return false;
 }
 
@@ -38,6 +41,11 @@ void SqlStatement::reset() {
     sqlite3_reset(st_);
     sqlite3_clear_bindings(st_);
     error_.clear();
+    error_code_ = 0;
+}
+
+bool SqlStatement::failed_on_input() const {
+    return error_code_ == SQLITE_ERROR;
 }
 
 std::int64_t SqlStatement::integer(int col) const {
@@ -55,6 +63,26 @@ std::string SqlStatement::text(int col) const {
              : std::string();
 }
 
+namespace {
+
+// A path as the file part of an SQLite URI: %, ? and # escaped.
+std::string uri_path(const std::string& path) {
+    std::string out;
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            constexpr const char* hex = "0123456789ABCDEF";
+            out += '%';
+            out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            out += hex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode mode) {
     if (mode == Mode::read_write) {
         std::error_code ec;
@@ -64,23 +92,44 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
     } else if (!std::filesystem::exists(path)) {
         return fail(path, 0, "no archive here yet (run 'kraft import' first)");
     }
-    sqlite3* db = nullptr;
-    const int flags = mode == Mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                               : SQLITE_OPEN_READONLY;
-    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-        sqlite3_close(db);
-        return fail(path, 0, "cannot open archive: " + msg);
-    }
-    std::unique_ptr<Database> d(new Database(db, path));
-    sqlite3_busy_timeout(db, 10000);
-    sqlite3_extended_result_codes(db, 1);
     // Reading the schema tells a database from any other file.
-    if (auto ok = d->exec("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master"); !ok)
-        return fail(path, 0, "not a kraft archive (" + ok.error().message + ")");
-    if (mode == Mode::read_write)
-        if (auto ok = d->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !ok)
-            return fail(path, 0, "cannot use archive: " + ok.error().message);
+    const auto open_as = [&](const std::string& name,
+                             int flags) -> Result<std::unique_ptr<Database>> {
+        sqlite3* db = nullptr;
+        if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+            std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+            sqlite3_close(db);
+            return fail(path, 0, "cannot open archive: " + msg);
+        }
+        std::unique_ptr<Database> d(new Database(db, path));
+        sqlite3_busy_timeout(db, 10000);
+        sqlite3_extended_result_codes(db, 1);
+        if (auto ok = d->exec("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master");
+            !ok) {
+            if ((sqlite3_errcode(db) & 0xff) == SQLITE_READONLY)
+                return fail(path, 0, "archive is read-only (" + ok.error().message + ")");
+            return fail(path, 0, "not a kraft archive (" + ok.error().message + ")");
+        }
+        return d;
+    };
+    if (mode == Mode::read_only) {
+        auto d = open_as(path, SQLITE_OPEN_READONLY);
+        if (d || d.error().message.rfind("archive is read-only", 0) != 0) return d;
+        // A WAL archive in a folder we cannot write (a read-only share, a finished archive kept
+        // read-only): SQLite cannot create the shared-memory file readers need, so read the file
+        // as immutable. Nobody can be writing it, or we could too.
+        return open_as("file:" + uri_path(path) + "?immutable=1",
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    }
+    auto d = open_as(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!d) return d;
+    if (auto ok = (*d)->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !ok) {
+        if ((sqlite3_errcode((*d)->handle()) & 0xff) == SQLITE_READONLY)
+            return fail(path, 0,
+                        "archive is read-only: kraft cannot write it or its folder (" +
+                            ok.error().message + ")");
+        return fail(path, 0, "cannot use archive: " + ok.error().message);
+    }
     return d;
 }
 

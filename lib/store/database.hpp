@@ -42,6 +42,9 @@ class SqlStatement {
     bool step();  // true: a row is ready; false: done or error (see ok())
     bool ok() const { return error_.empty(); }
     const std::string& error() const { return error_; }
+    // The step failed on what the statement was given (SQLite's generic SQLITE_ERROR, e.g. a bad
+    // FTS5 expression), not on the database (SQLITE_CORRUPT, SQLITE_BUSY, SQLITE_IOERR...).
+    bool failed_on_input() const;
     void reset();  // for re-use with new bindings
 
     std::int64_t integer(int col) const;
@@ -53,6 +56,7 @@ class SqlStatement {
     sqlite3* db_;
     sqlite3_stmt* st_;
     std::string error_;
+    int error_code_ = 0;
 };
 
 class Database {

@@ -122,9 +122,13 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     ImportReport report;
     ImportProgress progress;
     progress.files_total = inputs.size();
-    for (const std::string& in : inputs) {
+    std::vector<std::size_t> file_sizes(inputs.size(), 0);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
         std::error_code ec;
-        if (in != "-") progress.bytes_total += static_cast<std::size_t>(fs::file_size(in, ec));
+        if (inputs[i] == "-") continue;
+        const auto size = fs::file_size(inputs[i], ec);
+        file_sizes[i] = ec ? 0 : static_cast<std::size_t>(size);
+        progress.bytes_total += file_sizes[i];
     }
     // Repair learns from the clean protocols already in the archive.
     auto learned = archive.learned_frequencies();
@@ -139,7 +143,10 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
                              : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
     n_threads = std::min<unsigned>(n_threads,
                                    static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
+    // Files prepared ahead of the writer: at most kWindow, and at most kBytesInFlight of input
+    // unless it is the only one, so that a folder of large files cannot fill the memory.
     constexpr std::size_t kWindow = 32;
+    constexpr std::size_t kBytesInFlight = std::size_t{64} << 20;
     constexpr auto kPoll =
         std::chrono::milliseconds(50);  // prepared protocols waiting for the writer, at most
 
@@ -147,7 +154,7 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     std::condition_variable cv;
     std::vector<std::optional<Outcome>> results(inputs.size());
     std::vector<std::size_t> sizes(inputs.size(), 0);
-    std::size_t next = 0, written = 0;
+    std::size_t next = 0, written = 0, bytes_in_flight = 0;
     bool abort_workers = false;
     std::optional<Error> open_error;
 
@@ -168,14 +175,19 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
                 std::unique_lock lock(mu);
                 // Polled as well as notified: `stop` is set by a signal handler, which cannot
                 // notify.
-                while (
-                    !(abort_workers || stop || next >= inputs.size() || next < written + kWindow))
+                const auto room = [&] {
+                    return next < written + kWindow &&
+                           (next == written ||
+                            bytes_in_flight + file_sizes[next] <= kBytesInFlight);
+                };
+                while (!(abort_workers || stop || next >= inputs.size() || room()))
                     cv.wait_for(lock, kPoll);
                 if (abort_workers || stop || next >= inputs.size()) {
                     cv.notify_all();
                     return;
                 }
                 i = next++;
+                bytes_in_flight += file_sizes[i];
             }
             std::size_t bytes = 0;
             Outcome o;
@@ -223,6 +235,7 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
         {
             std::lock_guard lock(mu);
             written = i + 1;
+            bytes_in_flight -= file_sizes[i];
             if (archive_error) abort_workers = true;
             cv.notify_all();
         }
@@ -240,7 +253,10 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     if (open_error) return std::unexpected(*open_error);
     report.interrupted = stop.load();
     const std::size_t accounted = report.imported + report.unchanged + report.failed;
-    if (archive_error) report.failed += inputs.size() - accounted;
+    if (archive_error) {
+        report.failed += inputs.size() - accounted;
+        report.archive_failed = true;
+    }
     return report;
 }
 

@@ -16,7 +16,7 @@ Result<std::string> read_file(const std::string& path) {
         std::size_t got;
         while ((got = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
             if (data.size() + got > kMaxInputBytes)
-                return fail("-", 0, "input larger than 256 MiB");
+                return fail("-", 0, "input larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB");
             data.append(buf, got);
         }
         if (std::ferror(stdin)) return fail("-", 0, std::strerror(errno));
@@ -27,7 +27,9 @@ Result<std::string> read_file(const std::string& path) {
     if (S_ISDIR(st.st_mode)) return fail(path, 0, "is a directory");
     if (!S_ISREG(st.st_mode)) return fail(path, 0, "not a regular file");
     if (static_cast<std::size_t>(st.st_size) > kMaxInputBytes)
-        return fail(path, 0, "file larger than 256 MiB; split it or raise kMaxInputBytes");
+        return fail(path, 0,
+                    "file larger than " + std::to_string(kMaxInputBytes >> 20) +
+                        " MiB; a protocol is far smaller (split the file)");
     std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) return fail(path, 0, std::strerror(errno));
     std::string data(static_cast<std::size_t>(st.st_size), '\0');

@@ -46,6 +46,11 @@ grep -q $'\x1b' "$WORK/out" || fail "--color always should colour"
 expect_status 2 "$KRAFT" search '"unterminated'
 expect_file_contains "$WORK/err" "kraft: malformed query"
 expect_status 2 "$KRAFT" search 'AND OR'
+# Found by fuzz_search: FTS5's "unknown special query" for a leading '*' was reported as an
+# archive error (exit 3).
+expect_status 2 "$KRAFT" search '*x'
+expect_file_contains "$WORK/err" "kraft: malformed query '*x'"
+expect_status 2 "$KRAFT" search $'*\xc2'
 expect_status 2 "$KRAFT" search kraft --limit -1
 expect_status 2 "$KRAFT" search kraft --from 2026-13-45
 expect_status 2 "$KRAFT" search
