@@ -2,8 +2,8 @@
 // chooses which file the rest replaces (p: protocol.tsv, b: bodies.tsv, anything else:
 // parties.tsv); the other two are the real ones. Either a grammar that then segments a sample
 // line, or an error naming the file and a line inside it.
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -37,16 +37,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
     const std::string_view protocol = role == 'p' ? text : std::string_view(protocol_tsv);
     const std::string_view bodies = role == 'b' ? text : std::string_view(bodies_tsv);
-    const std::string_view parties = role != 'p' && role != 'b' ? text : std::string_view(parties_tsv);
+    const std::string_view parties =
+        role != 'p' && role != 'b' ? text : std::string_view(parties_tsv);
     auto g = kraft::Grammar::from_text(protocol, bodies, parties, "fuzz");
     if (!g) {
-        const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+        const std::size_t lines =
+            static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
         if (g.error().line < 0 || static_cast<std::size_t>(g.error().line) > lines) std::abort();
         return 0;
     }
-    auto p = kraft::segment("Kommunfullmäktige\nProtokoll 2026-01-22\n§ 8\nÄrende STK-2024-1374\n"
-                            "Beslut\nKommunfullmäktige beslutar att godkänna.\n",
-                            "fuzz", **g, {});
+    auto p = kraft::segment(
+        "Kommunfullmäktige\nProtokoll 2026-01-22\n§ 8\nÄrende STK-2024-1374\n"
+        "Beslut\nKommunfullmäktige beslutar att godkänna.\n",
+        "fuzz", **g, {});
     (void)p;
     return 0;
 }

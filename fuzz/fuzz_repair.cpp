@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    auto decoded = kraft::decode(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
+    auto decoded =
+        kraft::decode(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
     if (!decoded) return 0;
     const std::string& in = decoded->text;
     const kraft::RepairResult r = repairer->repair(in);

@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    auto decoded = kraft::decode(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
+    auto decoded =
+        kraft::decode(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
     if (!decoded) return 0;
     auto p = kraft::segment(decoded->text, "fuzz", *grammar, {});
     if (!p) return 0;

@@ -157,9 +157,14 @@ std::vector<PatternMatch> Grammar::all(const std::string& name, std::string_view
     std::vector<PatternMatch> out;
     const auto it = patterns_.find(name);
     if (it == patterns_.end()) return out;
+    // The matches of earlier alternatives, as sorted non-overlapping [begin, end) spans: a later
+    // alternative's match is kept only where it overlaps none (binary search: a line with
+    // thousands of names stays linear-ish).
+    std::vector<std::pair<std::size_t, std::size_t>> taken;
     for (const Pattern& p : it->second) {
         const int n = p.re->NumberOfCapturingGroups() + 1;
         std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
+        const std::size_t before = out.size();
         std::size_t at = 0;
         while (at <= s.size() && p.re->Match(re2::StringPiece(s.data(), s.size()), at, s.size(),
                                              RE2::UNANCHORED, sub.data(), n)) {
@@ -168,12 +173,19 @@ std::vector<PatternMatch> Grammar::all(const std::string& name, std::string_view
                 m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
             m.names_ = &group_names_.at(p.re.get());
             const std::size_t b = m.begin(s), e = m.end(s);
-            const bool overlaps = std::any_of(out.begin(), out.end(), [&](const PatternMatch& o) {
-                return b < o.end(s) && o.begin(s) < e;
-            });
+            // The first earlier span that ends after b overlaps [b, e) if it begins before e.
+            const auto next =
+                std::upper_bound(taken.begin(), taken.end(), b,
+                                 [](std::size_t x, const std::pair<std::size_t, std::size_t>& t) {
+                                     return x < t.second;
+                                 });
+            const bool overlaps = next != taken.end() && next->first < e;
             if (!overlaps) out.push_back(std::move(m));
             at = e > b ? e : b + 1;
         }
+        for (std::size_t i = before; i < out.size(); ++i)
+            taken.emplace_back(out[i].begin(s), out[i].end(s));
+        std::sort(taken.begin(), taken.end());
     }
     std::sort(out.begin(), out.end(), [&](const PatternMatch& a, const PatternMatch& b) {
         return a.begin(s) < b.begin(s);

@@ -290,6 +290,17 @@ std::vector<std::pair<std::string, int>> basis_items(const std::vector<const Lin
     return out;
 }
 
+// The sentence a reference stands in, or, when the sentence is long (an OCR'd page without full
+// stops can be one "sentence"), the reference and what follows it up to the next one, at most
+// kExcerptBytes: keeping the whole sentence for each of n references costs O(n²).
+constexpr std::size_t kExcerptBytes = 400;
+std::string excerpt(const std::string& s, std::size_t begin, std::size_t end) {
+    if (s.size() <= kExcerptBytes) return s;
+    end = std::min(end, begin + kExcerptBytes);
+    while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+    return trim(std::string_view(s).substr(begin, end - begin));
+}
+
 std::vector<Reference> references_in(const std::string& s, int line, const Grammar& g) {
     std::vector<Reference> out;
     const auto matches = g.all("reference", s);
@@ -320,7 +331,7 @@ std::vector<Reference> references_in(const std::string& s, int line, const Gramm
         if (auto c = g.first("case_number", tail))
             r.case_number = normalize_case_number(c->group("id"));
         if (r.case_number && r.case_number->empty()) r.case_number.reset();
-        r.text = s;
+        r.text = excerpt(s, m.begin(s), to);
         r.line = line;
         out.push_back(std::move(r));
     }

@@ -2,9 +2,9 @@
 # completes the batch without duplicates; search works while an import runs (WAL).
 source "$(dirname "$0")/lib.sh"
 mkdir -p "$WORK/batch"
-# 120 distinct protocols: the samples with a word varied.
+# 360 distinct protocols: the samples with a word varied.
 n=0
-for i in $(seq 1 30); do
+for i in $(seq 1 90); do
     for f in "$SRC"/samples/malmo-*; do
         n=$((n + 1))
         sed "s/kraftsamlande/kraftsamlande$i/" "$f" > "$WORK/batch/p$n.txt"
@@ -20,27 +20,40 @@ check_archive() {
         || fail "a protocol without paragraphs after $1"
     "$KRAFT" check >/dev/null 2>&1 || fail "kraft check (with the full-text index) after $1"
 }
-for round in 1 2 3; do
+# kill -9 at 50 random points (seeded: the same points every run). Between rounds a few files
+# change, so kills also land in replacements; every fifth round starts from an empty archive, so
+# kills keep landing in first imports too.
+RANDOM=20261123
+killed=0
+for round in $(seq 1 50); do
+    if [ $((round % 5)) = 1 ]; then rm -f "$KRAFT_DB" "$KRAFT_DB"-wal "$KRAFT_DB"-shm; fi
+    for k in $(seq 1 40); do echo "Ändrad rad $round." >> "$WORK/batch/p$((RANDOM % n + 1)).txt"; done
     "$KRAFT" import --threads 2 "$WORK/batch" 2>/dev/null &
     pid=$!
-    sleep "0.$((round * 2))"
-    # Search while the import runs.
-    rc=0
-    "$KRAFT" search kraftsamlande1 --limit 1 >/dev/null 2>"$WORK/search.err" || rc=$?
-    # Before the first import commits its schema there is no archive yet: the only failure allowed.
-    [ $rc = 0 ] || { [ $rc = 3 ] && grep -q "no archive here yet" "$WORK/search.err"; } ||
-        fail "search during import exited $rc: $(cat "$WORK/search.err")"
-    kill -9 $pid 2>/dev/null || true
+    sleep "0.$(printf %03d $((200 + RANDOM % 800)))"
+    if [ $((round % 5)) = 0 ]; then
+        # Search while the import runs.
+        rc=0
+        "$KRAFT" search kraftsamlande1 --limit 1 >/dev/null 2>"$WORK/search.err" || rc=$?
+        # Before the first import commits its schema there is no archive yet: the only failure allowed.
+        [ $rc = 0 ] || { [ $rc = 3 ] && grep -q "no archive here yet" "$WORK/search.err"; } ||
+            fail "search during import exited $rc: $(cat "$WORK/search.err")"
+    fi
+    if kill -9 $pid 2>/dev/null; then killed=$((killed + 1)); fi
     wait $pid 2>/dev/null || true
     check_archive "kill -9 in round $round"
+    [ "$(sqlite3 "$KRAFT_DB" 'SELECT count(*) FROM (SELECT source FROM protocols GROUP BY source HAVING count(*) > 1)' 2>/dev/null || echo 0)" = 0 ] ||
+        fail "duplicates after round $round"
 done
+echo "killed $killed of 50 imports mid-way"
+[ "$killed" -ge 40 ] || fail "only $killed of 50 kills landed while the import ran"
 expect_status 0 "$KRAFT" import "$WORK/batch"
 check_archive "the completing run"
-[ "$(sqlite3 "$KRAFT_DB" 'SELECT count(*) FROM protocols')" = 120 ] || fail "120 protocols after the re-run"
+[ "$(sqlite3 "$KRAFT_DB" 'SELECT count(*) FROM protocols')" = 360 ] || fail "360 protocols after the re-run"
 [ "$(sqlite3 "$KRAFT_DB" 'SELECT count(*) FROM (SELECT source FROM protocols GROUP BY source HAVING count(*) > 1)')" = 0 ] || fail "duplicates"
-[ "$(sqlite3 "$KRAFT_DB" 'SELECT count(*) FROM paragraphs')" = 120 ] || fail "120 paragraphs"
+[ "$(sqlite3 "$KRAFT_DB" 'SELECT count(*) FROM paragraphs')" = 360 ] || fail "360 paragraphs"
 expect_status 0 "$KRAFT" import "$WORK/batch"
-expect_file_contains "$WORK/err" "imported 0, unchanged 120, failed 0"
+expect_file_contains "$WORK/err" "imported 0, unchanged 360, failed 0"
 # SIGINT: stops between files, says so, exit 1, archive whole.
 rm -f "$KRAFT_DB"*
 "$KRAFT" import --threads 1 "$WORK/batch" 2>"$WORK/int.err" &
