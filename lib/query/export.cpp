@@ -8,7 +8,7 @@ QueryResult<std::int64_t> export_paragraphs(
     const auto archive_error = [&](const std::string& m) {
         return std::unexpected(QueryFailure{Error{a.db().path(), 0, 0, m}, false});
     };
-    auto filters = filter_clauses(f, g, "s.paragraph_id = pa.id");
+    auto filters = filter_clauses(f, g, FilterScope::paragraphs);
     if (!filters) return std::unexpected(filters.error());
     if (f.kind && *f.kind == "decision")
         filters->where += " AND EXISTS (SELECT 1 FROM decisions d WHERE d.paragraph_id = pa.id)";

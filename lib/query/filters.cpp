@@ -1,12 +1,13 @@
 #include "query/filters.hpp"
 
+#include <cctype>
+
 #include "segment/case_numbers.hpp"
 #include "segment/segment.hpp"
 
 namespace kraft {
 
-QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g,
-                                      const std::string& statement_scope) {
+QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, FilterScope scope) {
     SqlFilter out;
     if (f.case_number) {
         const std::string key = normalize_case_number(*f.case_number);
@@ -14,27 +15,50 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g,
             return std::unexpected(QueryFailure{
                 Error{"", 0, 0, "'" + *f.case_number + "' is not a case number"}, true});
         out.add(
-            "EXISTS (SELECT 1 FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
-            "WHERE pc.paragraph_id = pa.id AND pc.role = 'own' AND c.key = ?)",
+            "pa.id IN (SELECT pc.paragraph_id FROM paragraph_cases pc JOIN cases c ON c.id = "
+            "pc.case_id WHERE c.key = ? AND pc.role = 'own')",
             key);
     }
-    if (f.body) out.add("pr.body_name LIKE '%' || ? || '%'", resolve_body(*f.body, g));
-    if (f.from) out.add("pr.date >= ?", *f.from);
-    if (f.to) out.add("pr.date <= ?", *f.to);
+    if (f.body || f.from || f.to) {
+        std::string protocols = "pa.protocol_id IN (SELECT id FROM protocols WHERE 1";
+        std::vector<std::string> binds;
+        if (f.body) {
+            protocols += " AND body_name LIKE '%' || ? || '%'";
+            binds.push_back(resolve_body(*f.body, g));
+        }
+        if (f.from) {
+            protocols += " AND date >= ?";
+            binds.push_back(*f.from);
+        }
+        if (f.to) {
+            protocols += " AND date <= ?";
+            binds.push_back(*f.to);
+        }
+        out.where += " AND " + protocols + ")";
+        out.binds.insert(out.binds.end(), binds.begin(), binds.end());
+    }
+    // The statements by a person or a party: the paragraph must have one, and an entry that is a
+    // statement must be one of them.
+    const auto statements_by = [&](const std::string& statements_where, const std::string& value) {
+        const std::string ids = "SELECT s.id FROM statements s " + statements_where;
+        out.add("pa.id IN (SELECT s.paragraph_id FROM statements s " + statements_where + ")",
+                value);
+        if (scope == FilterScope::entries)
+            out.add("(e.statement_id IS NULL OR e.statement_id IN (" + ids + "))", value);
+    };
     if (f.person)
-        out.add(
-            "EXISTS (SELECT 1 FROM statements s JOIN statement_persons sp ON sp.statement_id = "
-            "s.id "
-            "JOIN persons p ON p.id = sp.person_id WHERE " +
-                statement_scope + " AND p.name LIKE '%' || ? || '%')",
+        statements_by(
+            "JOIN statement_persons sp ON sp.statement_id = s.id JOIN persons p ON p.id = "
+            "sp.person_id WHERE p.name LIKE '%' || ? || '%'",
             *f.person);
-    if (f.party)
-        out.add(
-            "EXISTS (SELECT 1 FROM statements s JOIN statement_parties sq ON sq.statement_id = "
-            "s.id "
-            "WHERE " +
-                statement_scope + " AND sq.party = ? COLLATE NOCASE)",
-            *f.party);
+    if (f.party) {
+        // Stored abbreviations are upper case ("SD"); comparing as such keeps the party index
+        // usable.
+        std::string party = *f.party;
+        for (char& c : party) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        statements_by("JOIN statement_parties sq ON sq.statement_id = s.id WHERE sq.party = ?",
+                      party);
+    }
     return out;
 }
 

@@ -36,10 +36,15 @@ struct SqlFilter {
     }
 };
 
+// Which rows the clauses filter: paragraphs (`pa`), or search entries (`e`, a paragraph or one of
+// its statements: --person and --party then also require an entry that is a statement to be that
+// person's or party's).
+enum class FilterScope { paragraphs, entries };
+
 // The clauses for f's case, body, dates, person and party (not kind: its meaning differs between a
-// search entry and an exported paragraph). `statement_scope` is the SQL condition that ties a
-// statement `s` to the row being filtered. Errors (usage): a case number that is no case number.
-QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g,
-                                      const std::string& statement_scope);
+// search entry and an exported paragraph), as uncorrelated IN (subquery) sets, which SQLite builds
+// once and can drive the query from, rather than a subquery per row. Errors (usage): a case
+// number that is no case number.
+QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, FilterScope scope);
 
 }  // namespace kraft

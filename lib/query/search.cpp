@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "query/snippet.hpp"
 #include "segment/case_numbers.hpp"
 #include "segment/grammar.hpp"
 #include "segment/segment.hpp"
@@ -98,6 +99,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         binds.push_back(value);
     };
     if (fts) add("entries_fts MATCH ?", match);
+    const std::size_t match_clause_end = where.size();  // the filters follow
     if (number) {
         // The paragraphs with that number, and those that cite a § with that number.
         add("(pa.number = ? OR EXISTS (SELECT 1 FROM citations ci WHERE ci.paragraph_id = pa.id "
@@ -105,10 +107,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             std::to_string(*number));
         binds.push_back(std::to_string(*number));
     }
-    // A statement filter (--person, --party) applies to the statement an entry is, or to any
-    // statement of the paragraph an entry is.
-    auto filters = filter_clauses(
-        q, g, "s.paragraph_id = pa.id AND (e.statement_id IS NULL OR e.statement_id = s.id)");
+    auto filters = filter_clauses(q, g, FilterScope::entries);
     if (!filters) return std::unexpected(filters.error());
     where += filters->where;
     binds.insert(binds.end(), filters->binds.begin(), filters->binds.end());
@@ -123,7 +122,88 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
 
     SearchResult result;
     const bool words_only = fts && binds.size() == 1;
-    {
+    const auto malformed_or_archive = [&](const SqlStatement& st) {
+        // The archive opened and its tables exist, so a plain SQL error (SQLITE_ERROR) here
+        // comes from the FTS5 expression the user typed; corruption, locks and I/O errors
+        // have codes of their own and are the archive's.
+        if (fts && st.failed_on_input())
+            return usage("malformed query '" + q.text + "': " + st.error());
+        return archive_error(a, st.error());
+    };
+    // Words and filters: the filters' entries (found through their own indexes) intersected in
+    // memory with the index's matches, rather than joining every match of a common word to its
+    // paragraph and protocol. `chosen` then holds the hits to show, in order.
+    const bool intersect = fts && !words_only;
+    std::vector<std::int64_t> chosen;
+    if (intersect) {
+        // The filters name pa and e only; the protocol comes in through pa.protocol_id.
+        auto filtered = a.db().prepare(
+            "SELECT e.id FROM entries e JOIN paragraphs pa ON pa.id = "
+            "e.paragraph_id WHERE 1" +
+            where.substr(match_clause_end) + " ORDER BY e.id");
+        if (!filtered) return std::unexpected(archive_error(a, filtered.error().message));
+        for (std::size_t i = 1; i < binds.size(); ++i)
+            (*filtered)->bind(static_cast<int>(i), binds[i]);
+        std::vector<std::int64_t> allowed;
+        while ((*filtered)->step()) allowed.push_back((*filtered)->integer(0));
+        if (!(*filtered)->ok()) return std::unexpected(archive_error(a, (*filtered)->error()));
+        // The matches that pass, newest (highest id) first.
+        std::int64_t index_matches = 0;  // before the filters
+        const auto matching = [&](const std::string& expression,
+                                  const std::vector<std::int64_t>& in,
+                                  std::vector<std::int64_t>& out) -> std::optional<QueryFailure> {
+            auto st = a.db().prepare(
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC");
+            if (!st) return archive_error(a, st.error().message);
+            (*st)->bind(1, expression);
+            while ((*st)->step()) {
+                const std::int64_t id = (*st)->integer(0);
+                ++index_matches;
+                if (std::binary_search(in.begin(), in.end(), id)) out.push_back(id);
+            }
+            if (!(*st)->ok()) return malformed_or_archive(**st);
+            return std::nullopt;
+        };
+        std::vector<std::int64_t> matches;
+        if (auto f = matching(match, allowed, matches)) return std::unexpected(*f);
+        result.total = static_cast<std::int64_t>(matches.size());
+        // Ranking walks every match of the words, filtered or not: bm25 only where that is cheap.
+        if (index_matches <= kRankedMatches) {
+            std::string list;
+            for (std::int64_t id : matches) list += (list.empty() ? "" : ",") + std::to_string(id);
+            const std::string exact_first =
+                exact_match.empty()
+                    ? ""
+                    : "(e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)) DESC, ";
+            auto ranked = a.db().prepare(
+                "SELECT e.id FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid" + joins +
+                // "+rowid": walk the index's matches and test each against the list; as a
+                // rowid constraint, SQLite would run the whole MATCH once per listed id.
+                " WHERE entries_fts MATCH ? AND +entries_fts.rowid IN (SELECT value FROM "
+                "json_each(?)) ORDER BY " +
+                exact_first + "bm25(entries_fts, 5.0, 1.0), pr.date DESC LIMIT ?");
+            if (!ranked) return std::unexpected(archive_error(a, ranked.error().message));
+            (*ranked)->bind(1, match).bind(2, "[" + list + "]");
+            int k = 3;
+            if (!exact_match.empty()) (*ranked)->bind(k++, exact_match);
+            (*ranked)->bind(k, q.limit);
+            while ((*ranked)->step()) chosen.push_back((*ranked)->integer(0));
+            if (!(*ranked)->ok()) return std::unexpected(archive_error(a, (*ranked)->error()));
+        } else {
+            // Exact spellings first, then the rest, newest first.
+            std::vector<std::int64_t> exact;
+            std::sort(matches.begin(), matches.end());
+            if (!exact_match.empty())
+                if (auto f = matching(exact_match, matches, exact)) return std::unexpected(*f);
+            std::sort(matches.begin(), matches.end(), std::greater<>());
+            for (const auto* ids : {&exact, &matches})
+                for (std::int64_t id : *ids) {
+                    if (static_cast<int>(chosen.size()) >= q.limit) break;
+                    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end())
+                        chosen.push_back(id);
+                }
+        }
+    } else {
         // Words alone: every entry has its paragraph and protocol, so the index counts alone.
         auto st =
             a.db().prepare(words_only ? "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?"
@@ -132,15 +212,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         for (std::size_t i = 0; i < binds.size(); ++i)
             (*st)->bind(static_cast<int>(i + 1), binds[i]);
         if ((*st)->step()) result.total = (*st)->integer(0);
-        if (!(*st)->ok()) {
-            // The archive opened and its tables exist, so a plain SQL error (SQLITE_ERROR) here
-            // comes from the FTS5 expression the user typed; corruption, locks and I/O errors
-            // have codes of their own and are the archive's.
-            const std::string& err = (*st)->error();
-            if (fts && (*st)->failed_on_input())
-                return std::unexpected(usage("malformed query '" + q.text + "': " + err));
-            return std::unexpected(archive_error(a, err));
-        }
+        if (!(*st)->ok()) return std::unexpected(malformed_or_archive(**st));
     }
     std::string select =
         "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, e.kind, "
@@ -162,7 +234,6 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     }
     // Many matches and no filters: walk the index newest first (FTS5 stops after LIMIT rows),
     // exact spellings first, instead of joining and sorting every match.
-    std::vector<std::int64_t> chosen;
     const bool newest_first = words_only && result.total > kRankedMatches;
     if (newest_first) {
         auto ids = a.db().prepare(
@@ -178,17 +249,20 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
                     chosen.push_back(id);
             }
         }
+    }
+    const bool preselected = newest_first || intersect;
+    if (preselected) {
         std::string list;
         for (std::int64_t id : chosen) list += (list.empty() ? "" : ",") + std::to_string(id);
         where = " WHERE e.id IN (SELECT value FROM json_each(?))";
         binds = {"[" + list + "]"};
     }
-    auto st = a.db().prepare(select + (newest_first ? " FROM entries e" : from) + joins + where +
-                             (newest_first ? "" : order + " LIMIT ?"));
+    auto st = a.db().prepare(select + (preselected ? " FROM entries e" : from) + joins + where +
+                             (preselected ? "" : order + " LIMIT ?"));
     if (!st) return std::unexpected(archive_error(a, st.error().message));
     int k = 1;
     for (const std::string& b : binds) (*st)->bind(k++, b);
-    if (!newest_first) {
+    if (!preselected) {
         if (!exact_match.empty()) (*st)->bind(k++, exact_match);
         (*st)->bind(k, q.limit);
     }
@@ -207,7 +281,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         result.hits.push_back(std::move(h));
     }
     if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
-    if (newest_first) {  // back into the order chosen above
+    if (preselected) {  // back into the order chosen above
         std::vector<std::size_t> order_of(result.hits.size());
         for (std::size_t i = 0; i < order_of.size(); ++i) order_of[i] = i;
         std::sort(order_of.begin(), order_of.end(), [&](std::size_t x, std::size_t y) {
@@ -232,8 +306,9 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         (*cases)->bind(1, h.paragraph_id);
         while ((*cases)->step()) h.case_numbers.push_back((*cases)->text(0));
     }
-    // Snippets only for the hits shown.
-    if (fts) {
+    // Snippets only for the hits shown: plain words by SnippetMaker, FTS5 syntax (phrases,
+    // prefixes, NOT) by FTS5's own snippet(), which knows what such an expression matched.
+    if (fts && !plain_words_expression(q.text, q.exact)) {
         auto sn = a.db().prepare(
             "SELECT snippet(entries_fts, 1, char(2), char(3), '…', 14) FROM entries_fts "
             "WHERE entries_fts MATCH ? AND rowid = ?");
@@ -242,6 +317,18 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             (*sn)->reset();
             (*sn)->bind(1, match).bind(2, entry_ids[i]);
             if ((*sn)->step()) result.hits[i].snippet = (*sn)->text(0);
+        }
+    } else if (fts) {
+        std::vector<std::string> words;
+        std::istringstream in(q.text);
+        for (std::string w; in >> w;) words.push_back(w);
+        const SnippetMaker maker(words, q.exact);
+        auto body = a.db().prepare("SELECT body FROM entries WHERE id = ?");
+        if (!body) return std::unexpected(archive_error(a, body.error().message));
+        for (std::size_t i = 0; i < entry_ids.size(); ++i) {
+            (*body)->reset();
+            (*body)->bind(1, entry_ids[i]);
+            if ((*body)->step()) result.hits[i].snippet = maker.make((*body)->text(0));
         }
     }
     return result;

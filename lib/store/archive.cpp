@@ -357,6 +357,21 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     return t.commit();
 }
 
+Result<void> Archive::merge_index() {
+    if (auto ok = db_->exec("INSERT INTO entries_fts(entries_fts, rank) VALUES('usermerge', 2)");
+        !ok)
+        return ok;
+    // 'merge' does a bounded amount of work per call and changes nothing once done.
+    for (int step = 0; step < 100000; ++step) {
+        const std::int64_t before = db_->total_changes();
+        if (auto ok = db_->exec("INSERT INTO entries_fts(entries_fts, rank) VALUES('merge', 2000)");
+            !ok)
+            return ok;
+        if (db_->total_changes() - before <= 1) break;
+    }
+    return {};
+}
+
 Result<std::vector<std::pair<std::string, double>>> Archive::learned_frequencies() {
     std::vector<std::pair<std::string, double>> out;
     SqlStatement& s = st("SELECT word, count FROM word_frequencies");

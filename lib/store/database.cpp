@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <filesystem>
 
 namespace kraft {
@@ -103,6 +106,19 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
         }
         std::unique_ptr<Database> d(new Database(db, path));
         sqlite3_busy_timeout(db, 10000);
+        // KRAFT_TRACE_SQL=1: each statement and its time on stderr, for profiling queries.
+        if (const char* trace = std::getenv("KRAFT_TRACE_SQL"); trace && *trace == '1')
+            sqlite3_trace_v2(
+                db, SQLITE_TRACE_PROFILE,
+                [](unsigned, void*, void* st, void* ns) {
+                    char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(st));
+                    std::fprintf(stderr, "kraft: sql %.3f ms: %.300s\n",
+                                 static_cast<double>(*static_cast<sqlite3_int64*>(ns)) / 1e6,
+                                 sql ? sql : "?");
+                    sqlite3_free(sql);
+                    return 0;
+                },
+                nullptr);
         sqlite3_extended_result_codes(db, 1);
         if (auto ok = d->exec("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master");
             !ok) {
@@ -135,6 +151,10 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
 
 Database::~Database() {
     sqlite3_close_v2(db_);
+}
+
+std::int64_t Database::total_changes() const {
+    return sqlite3_total_changes64(db_);
 }
 
 std::string Database::last_error() const {

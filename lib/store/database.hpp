@@ -72,6 +72,7 @@ class Database {
     Result<std::unique_ptr<SqlStatement>> prepare(std::string_view sql);
     Result<void> exec(std::string_view sql);  // one or more statements without results
     std::int64_t last_insert_id() const;
+    std::int64_t total_changes() const;  // rows changed since the connection opened
     const std::string& path() const { return path_; }
     sqlite3* handle() { return db_; }
     std::string last_error() const;

@@ -23,6 +23,8 @@ struct Forms {
     std::string lower, folded, stem;  // stem: folded stem
 };
 
+}  // namespace
+
 // Lower case and folded form in one pass: ASCII and the Swedish letters directly, anything else
 // through ICU. This runs for every word of every document, and again for snippets.
 void lower_and_fold(std::string_view word, std::string& lower, std::string& folded) {
@@ -80,28 +82,40 @@ void lower_and_fold(std::string_view word, std::string& lower, std::string& fold
     }
 }
 
-Forms forms_of(std::string_view word, sb_stemmer* stemmer) {
-    Forms f;
+namespace {
+
+// Fills f (its buffers reused across calls: the tokenizer runs once per word of every document).
+void forms_into(std::string_view word, sb_stemmer* stemmer, Forms& f) {
     lower_and_fold(word, f.lower, f.folded);
     const sb_symbol* s =
         sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(f.lower.data()),
                         static_cast<int>(f.lower.size()));
     if (!s) {
         f.stem = f.folded;
-        return f;
+        return;
     }
-    std::string stem_lower;
-    lower_and_fold(std::string_view(reinterpret_cast<const char*>(s),
-                                    static_cast<std::size_t>(sb_stemmer_length(stemmer))),
-                   stem_lower, f.stem);
+    const std::string_view stemmed(reinterpret_cast<const char*>(s),
+                                   static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+    // The stem of a lower-case word is lower case: only its folding is left to do.
+    static thread_local std::string ignored;
+    lower_and_fold(stemmed, ignored, f.stem);
+}
+
+Forms forms_of(std::string_view word, sb_stemmer* stemmer) {
+    Forms f;
+    forms_into(word, stemmer, f);
     return f;
 }
 
-std::vector<std::string> document_tokens(const Forms& f) {
-    std::vector<std::string> out{f.lower};
-    if (f.folded != f.lower) out.push_back("_" + f.folded);
-    if (f.stem != f.folded) out.push_back("__" + f.stem);
-    return out;
+// The tokens a document word is indexed under, first the word itself: lower, "_" folded when
+// it differs, "__" stem when that differs. `out(token, first)` returns an SQLite code; `buf` is
+// reused so that indexing allocates nothing per word.
+template <class Out>
+int document_tokens(const Forms& f, std::string& buf, const Out& out) {
+    int rc = out(std::string_view(f.lower), true);
+    if (rc == SQLITE_OK && f.folded != f.lower) rc = out(buf.assign("_").append(f.folded), false);
+    if (rc == SQLITE_OK && f.stem != f.folded) rc = out(buf.assign("__").append(f.stem), false);
+    return rc;
 }
 
 std::vector<std::string> query_tokens(const Forms& f, bool prefix) {
@@ -124,6 +138,8 @@ Stemmer new_stemmer() {
 
 struct Tokenizer {
     Stemmer stemmer = new_stemmer();
+    Forms forms;        // reused for every word
+    std::string token;  // "_" / "__" + a form
 };
 
 int x_create(void*, const char**, int, Fts5Tokenizer** out) {
@@ -162,10 +178,19 @@ int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n
         i = end;
         const std::string_view word(text + start, static_cast<std::size_t>(end - start));
         const bool exact = query && start > 0 && text[start - 1] == '=';
+        if (!query) {
+            forms_into(word, t->stemmer.get(), t->forms);
+            const int rc =
+                document_tokens(t->forms, t->token, [&](std::string_view token, bool first) {
+                    return emit(ctx, first ? 0 : FTS5_TOKEN_COLOCATED, token.data(),
+                                static_cast<int>(token.size()), start, end);
+                });
+            if (rc != SQLITE_OK) return rc;
+            continue;
+        }
         const Forms f = forms_of(word, t->stemmer.get());
-        const std::vector<std::string> tokens = exact   ? std::vector<std::string>{f.lower}
-                                                : query ? query_tokens(f, prefix)
-                                                        : document_tokens(f);
+        const std::vector<std::string> tokens =
+            exact ? std::vector<std::string>{f.lower} : query_tokens(f, prefix);
         for (std::size_t k = 0; k < tokens.size(); ++k) {
             const int rc = emit(ctx, k == 0 ? 0 : FTS5_TOKEN_COLOCATED, tokens[k].data(),
                                 static_cast<int>(tokens[k].size()), start, end);
@@ -196,9 +221,21 @@ Result<void> register_fts_tokenizer(Database& db) {
     return {};
 }
 
+WordKey word_key(std::string_view word) {
+    static thread_local Stemmer stemmer = new_stemmer();
+    Forms f = forms_of(word, stemmer.get());
+    return {std::move(f.lower), std::move(f.folded), std::move(f.stem)};
+}
+
 std::vector<std::string> index_forms(std::string_view word) {
     Stemmer s = new_stemmer();
-    return document_tokens(forms_of(word, s.get()));
+    std::vector<std::string> out;
+    std::string buf;
+    document_tokens(forms_of(word, s.get()), buf, [&](std::string_view token, bool) {
+        out.emplace_back(token);
+        return SQLITE_OK;
+    });
+    return out;
 }
 
 std::vector<std::string> query_forms(std::string_view word, bool prefix) {

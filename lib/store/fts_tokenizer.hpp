@@ -20,6 +20,17 @@ namespace kraft {
 // Makes tokenize='kraft' available on this connection. Errors: FTS5 missing from SQLite.
 Result<void> register_fts_tokenizer(Database& db);
 
+// What a word matches under: its lower-case form, the folded form (å/ä→a, ö→o, é→e...) and the
+// folded Snowball stem, as the index sees them. Two words match in search when their stems are
+// equal; snippets use this to mark the words a query found.
+struct WordKey {
+    std::string lower, folded, stem;
+};
+WordKey word_key(std::string_view word);
+
+// Lower case and fold of one word into the given buffers (no allocation once they have grown).
+void lower_and_fold(std::string_view word, std::string& lower, std::string& folded);
+
 // The tokens a document word is indexed under (first the word itself), for tests.
 std::vector<std::string> index_forms(std::string_view word);
 // The alternatives a query word expands to, for tests.

@@ -252,6 +252,14 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     for (auto& t : threads) t.join();
     if (open_error) return std::unexpected(*open_error);
     report.interrupted = stop.load();
+    if (report.imported > 0 && !report.interrupted && !archive_error) {
+        if (auto ok = archive.merge_index(); !ok) {
+            // The protocols are stored and the index is whole, only slower to search.
+            cb.on_error(Error{archive.db().path(), 0, 0,
+                              "could not merge the full-text index: " + ok.error().message});
+            archive_error = ok.error();
+        }
+    }
     const std::size_t accounted = report.imported + report.unchanged + report.failed;
     if (archive_error) {
         report.failed += inputs.size() - accounted;

@@ -27,6 +27,18 @@ hits() { "$KRAFT" --json search "$@" | python3 -c 'import json,sys; d=json.load(
 [ "$(hits kraftsamlande --from 2026-01-01)" -ge 2 ] || fail "--from"
 [ "$(hits kraftsamlande --to 2025-12-31)" = 1 ] || fail "--to"
 [ "$(hits --person Pripp)" = 1 ] || fail "--person Pripp"
+# Words with filters (the filters' entries intersected with the index's matches): the statement
+# entries of a party's särskilt yttrande, and the paragraphs that hold one.
+[ "$(hits yttrande --party SD --kind special_statement)" = 1 ] || fail "yttrande --party SD"
+[ "$(hits yttrande --party sd)" = "$(hits yttrande --party SD)" ] || fail "--party is case-insensitive"
+[ "$(hits nämnden --party M --body KS)" -ge 1 ] || fail "nämnden --party M --body KS"
+[ "$(hits nämnden --party M --body KF --to 2025-12-31)" = 0 ] || fail "no KF meeting before 2026"
+expect_status 0 "$KRAFT" --json search yttrande --party SD --kind special_statement
+expect_file_contains "$WORK/out" '"paragraph":16'
+# The snippet marks the inflected, accented word (in JSON the marks are removed; on a terminal
+# they are bold): "nämnden" finds and shows "nämnder".
+expect_status 0 "$KRAFT" --color always search nämnden --body KF --limit 1
+grep -q $'\x1b\[1;33mnämnd' "$WORK/out" || fail "the snippet does not mark the match: $(head -3 "$WORK/out")"
 
 # JSON has the contract's fields; a pipe gets no colour codes.
 expect_status 0 "$KRAFT" --json search kraftsamlande --limit 2

@@ -1,0 +1,115 @@
+#include "query/snippet.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "store/fts_tokenizer.hpp"
+
+namespace kraft {
+
+namespace {
+
+struct Span {
+    std::size_t begin, end;
+};
+
+// Words as the full-text tokenizer sees them: runs of letters and digits.
+std::vector<Span> words_of(std::string_view text) {
+    std::vector<Span> out;
+    const auto* s = text.data();
+    const int n = static_cast<int>(text.size());
+    int i = 0;
+    while (i < n) {
+        const int start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !u_isalnum(c)) continue;
+        int end = i;
+        while (end < n) {
+            int k = end;
+            UChar32 d;
+            U8_NEXT(s, k, n, d);
+            if (d < 0 || !u_isalnum(d)) break;
+            end = k;
+        }
+        i = end;
+        out.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+    }
+    return out;
+}
+
+}  // namespace
+
+SnippetMaker::SnippetMaker(const std::vector<std::string>& words, bool exact) : exact_(exact) {
+    for (const std::string& w : words)
+        for (const Span& sp : words_of(w)) {
+            WordKey k = word_key(std::string_view(w).substr(sp.begin, sp.end - sp.begin));
+            terms_.push_back({std::move(k.lower), std::move(k.folded), std::move(k.stem)});
+        }
+}
+
+bool SnippetMaker::matches(std::string_view word) const {
+    static thread_local std::string lower, folded;
+    lower_and_fold(word, lower, folded);
+    for (const Term& t : terms_) {
+        if (exact_) {
+            if (lower == t.lower) return true;
+            continue;
+        }
+        if (folded == t.folded) return true;
+        // A Swedish stem is a prefix of its word: only those words are worth stemming.
+        if (folded.starts_with(t.stem) && word_key(word).stem == t.stem) return true;
+    }
+    return false;
+}
+
+std::string SnippetMaker::make(std::string_view text, std::size_t width) const {
+    const std::vector<Span> words = words_of(text);
+    if (words.empty()) return std::string(text.substr(0, 200));
+    std::vector<bool> hit(words.size(), false);
+    std::vector<std::size_t> hits;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (matches(text.substr(words[i].begin, words[i].end - words[i].begin))) {
+            hit[i] = true;
+            hits.push_back(i);
+        }
+    // The window of `width` words holding the most matches, the first match a few words in.
+    std::size_t first = 0;
+    if (!hits.empty()) {
+        std::size_t best = 0, best_count = 0;
+        for (std::size_t h = 0; h < hits.size(); ++h) {
+            const std::size_t count =
+                static_cast<std::size_t>(std::upper_bound(hits.begin() + static_cast<long>(h),
+                                                          hits.end(), hits[h] + width - 1) -
+                                         (hits.begin() + static_cast<long>(h)));
+            if (count > best_count) {
+                best_count = count;
+                best = hits[h];
+            }
+        }
+        first = best > 2 ? best - 2 : 0;
+    }
+    const std::size_t last = std::min(words.size(), first + width);
+    if (last - first < width) first = last > width ? last - width : 0;
+    std::string out = first > 0 ? "…" : "";
+    std::size_t at = first > 0 ? words[first].begin : 0;
+    for (std::size_t i = first; i < last; ++i) {
+        out.append(text.substr(at, words[i].begin - at));
+        const std::string_view w = text.substr(words[i].begin, words[i].end - words[i].begin);
+        if (hit[i])
+            out.append("\x02").append(w).append("\x03");
+        else
+            out.append(w);
+        at = words[i].end;
+    }
+    if (last < words.size()) {
+        out += "…";
+    } else {
+        out.append(text.substr(at));
+    }
+    return out;
+}
+
+}  // namespace kraft
