@@ -43,11 +43,50 @@ std::vector<Span> words_of(std::string_view text) {
 }  // namespace
 
 SnippetMaker::SnippetMaker(const std::vector<std::string>& words, bool exact) : exact_(exact) {
-    for (const std::string& w : words)
-        for (const Span& sp : words_of(w)) {
+    for (const std::string& w : words) {
+        const std::vector<Span> spans = words_of(w);
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const Span& sp = spans[i];
             WordKey k = word_key(std::string_view(w).substr(sp.begin, sp.end - sp.begin));
-            terms_.push_back({std::move(k.lower), std::move(k.folded), std::move(k.stem)});
+            const bool prefix = i + 1 == spans.size() && sp.end < w.size() && w[sp.end] == '*';
+            terms_.push_back({std::move(k.lower), std::move(k.folded), std::move(k.stem), prefix});
         }
+    }
+}
+
+SnippetMaker SnippetMaker::for_expression(const std::string& expression) {
+    std::vector<std::string> words;
+    std::string current;
+    bool negated = false, in_phrase = false;
+    const auto flush = [&] {
+        if (current.empty()) return;
+        if (!in_phrase && (current == "AND" || current == "OR" || current == "NEAR")) {
+        } else if (!in_phrase && current == "NOT") {
+            negated = true;
+        } else {
+            // "title:budget" names a column; "^word" anchors it; "=word" is an exact spelling.
+            std::string w =
+                current.substr(current.find(':') == std::string::npos ? 0 : current.find(':') + 1);
+            while (!w.empty() && (w[0] == '^' || w[0] == '=')) w.erase(0, 1);
+            if (!negated && !w.empty()) words.push_back(w);
+            if (!in_phrase) negated = false;
+        }
+        current.clear();
+    };
+    for (char c : expression) {
+        if (c == '"') {
+            flush();
+            in_phrase = !in_phrase;
+            if (!in_phrase) negated = false;
+        } else if (c == ' ' || c == '(' || c == ')' || c == '\t' || c == '\n' || c == '+' ||
+                   c == ',') {
+            flush();
+        } else {
+            current += c;
+        }
+    }
+    flush();
+    return SnippetMaker(words, false);
 }
 
 bool SnippetMaker::matches(std::string_view word) const {
@@ -56,6 +95,10 @@ bool SnippetMaker::matches(std::string_view word) const {
     for (const Term& t : terms_) {
         if (exact_) {
             if (lower == t.lower) return true;
+            continue;
+        }
+        if (t.prefix) {
+            if (folded.starts_with(t.folded)) return true;
             continue;
         }
         if (folded == t.folded) return true;

@@ -12,8 +12,13 @@ namespace kraft {
 
 class SnippetMaker {
   public:
-    // The query's plain words; `exact`: only the same lower-case spelling counts.
+    // The query's plain words; `exact`: only the same lower-case spelling counts. A word ending in
+    // "*" is a prefix.
     SnippetMaker(const std::vector<std::string>& words, bool exact);
+
+    // The words of an FTS5 expression ("särskilt yttrande" OR nämnd* NOT budget): its phrases'
+    // and terms' words and prefixes, without operators and without what NOT excludes.
+    static SnippetMaker for_expression(const std::string& expression);
 
     // About `width` words of text around the densest run of matches (the start of the text when
     // none matches), with "…" where the window cuts the text.
@@ -23,6 +28,7 @@ class SnippetMaker {
     bool matches(std::string_view word) const;
     struct Term {
         std::string lower, folded, stem;
+        bool prefix = false;
     };
     std::vector<Term> terms_;
     bool exact_;

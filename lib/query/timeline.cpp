@@ -134,9 +134,12 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     (*cites)->bind(1, "[" + in_list + "]");
     (*cites)->bind(2, t.case_number);
     std::map<std::string, std::size_t> event_of_meeting;  // "body|date|§" -> event
-    for (std::size_t i = 0; i < t.events.size(); ++i)
+    std::map<std::pair<std::string, int>, std::vector<std::size_t>> events_at;  // (date, §)
+    for (std::size_t i = 0; i < t.events.size(); ++i) {
         event_of_meeting[t.events[i].body + '|' + t.events[i].date.value_or("") + '|' +
                          std::to_string(t.events[i].paragraph.value_or(0))] = i;
+        events_at[{t.events[i].date.value_or(""), t.events[i].paragraph.value_or(0)}].push_back(i);
+    }
     while ((*cites)->step()) {
         TimelineEvent e;
         e.body = (*cites)->text(0);
@@ -144,11 +147,14 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         if (!(*cites)->is_null(2)) e.paragraph = static_cast<int>((*cites)->integer(2));
         const std::string key =
             e.body + '|' + e.date.value_or("") + '|' + std::to_string(e.paragraph.value_or(0));
+        // The same meeting and § under another spelling of the body ("KF", "Kommunfullmäktige"):
+        // only the events of that date and § are compared, not all of them (a case cited by
+        // thousands of paragraphs made this quadratic).
         std::size_t index = t.events.size();
-        for (std::size_t k = 0; k < t.events.size(); ++k)
-            if (t.events[k].date == e.date && t.events[k].paragraph == e.paragraph &&
-                same_body(t.events[k].body, e.body))
-                index = k;
+        const auto same_place = events_at.find({e.date.value_or(""), e.paragraph.value_or(0)});
+        if (same_place != events_at.end())
+            for (std::size_t k : same_place->second)
+                if (same_body(t.events[k].body, e.body)) index = k;
         if (index < t.events.size()) {
             // already an event: imported, or cited before
         } else if (auto it = event_of_meeting.find(key); it != event_of_meeting.end()) {
@@ -160,6 +166,7 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
             e.title = shorten((*cites)->text(6), 120);
             e.source = (*cites)->text(7);
             index = t.events.size();
+            events_at[{e.date.value_or(""), e.paragraph.value_or(0)}].push_back(index);
             t.events.push_back(std::move(e));
             event_of_meeting[key] = index;
         }
