@@ -120,6 +120,8 @@ bool Lexicon::valid(const std::string& word) {
     const std::string lw = text::lower(word);
     const bool ok = data_->domain.count(lw) || data_->counts.count(lw) || hunspell_->spell(word) ||
                     (lw != word && hunspell_->spell(lw));
+    // Bounded: OCR garbage makes the word forms of a long import unbounded.
+    if (cache_.size() > kMaxCachedWords) cache_.clear();
     cache_.emplace(word, ok);
     return ok;
 }

@@ -56,6 +56,7 @@ class Lexicon {
     Lexicon(std::shared_ptr<const LexiconData> data, std::unique_ptr<Hunspell> hunspell);
     std::shared_ptr<const LexiconData> data_;
     std::unique_ptr<Hunspell> hunspell_;
+    static constexpr std::size_t kMaxCachedWords = 200'000;
     std::unordered_map<std::string, bool> cache_;
 };
 

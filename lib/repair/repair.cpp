@@ -174,6 +174,10 @@ DamageEstimate Repairer::estimate(std::string_view text, const std::vector<Token
 }
 
 RepairResult Repairer::repair(std::string_view text) {
+    // The analyses are cached per word form for the repairer's life (an import batch); OCR
+    // garbage makes the forms unbounded, so the cache starts over past kMaxCachedWords. Only
+    // here, between texts: analyse() hands out references into it.
+    if (cache_.size() > kMaxCachedWords) cache_.clear();
     RepairResult result;
     const std::vector<Token> tokens = tokenize(text);  // once, for the estimate and the repair
     result.damage = estimate(text, tokens);

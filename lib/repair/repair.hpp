@@ -85,6 +85,7 @@ class Repairer {
 
     std::shared_ptr<const RepairModel> model_;
     std::unique_ptr<Lexicon> lex_;
+    static constexpr std::size_t kMaxCachedWords = 200'000;
     std::unordered_map<std::string, Analysis> cache_;
 };
 
