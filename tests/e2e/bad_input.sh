@@ -108,11 +108,17 @@ sleep 0.3
 rm -f "$WORK"/vanishing/v5*.txt "$WORK"/vanishing/v60.txt
 rc=0
 wait $pid || rc=$?
-missing=$(grep -c "kraft: $WORK/vanishing/v.*: " "$WORK/err" || true)
-[ $rc = 0 ] && [ "$missing" = 0 ] || [ $rc = 1 ] && [ "$missing" -ge 1 ] ||
-    fail "deleted files: exit $rc with $missing named ($(head -3 "$WORK/err"))"
-grep -q "No such file" "$WORK/err" || [ "$missing" = 0 ] || fail "the reason for a vanished file is not given"
-[ "$(protocols)" = $((before + 60 - missing)) ] || fail "vanishing: $(protocols) protocols, wanted $((before + 60 - missing))"
+# A file deleted after the import listed it fails with its name and the reason; one deleted
+# before is simply not part of the batch (a slow start, e.g. under sanitizers, sees fewer files).
+imported=$(sed -n 's/^imported \([0-9]*\), unchanged [0-9]*, failed [0-9]*.*/\1/p' "$WORK/err")
+failed=$(sed -n 's/^imported [0-9]*, unchanged [0-9]*, failed \([0-9]*\).*/\1/p' "$WORK/err")
+named=$(grep -c "kraft: $WORK/vanishing/v.*: .*No such file" "$WORK/err" || true)
+[ "$imported" -ge 49 ] && [ $((imported + failed)) -le 60 ] ||
+    fail "vanishing: imported $imported, failed $failed of 60 ($(tail -2 "$WORK/err"))"
+[ "$failed" = "$named" ] || fail "vanishing: $failed failed but $named named with the reason"
+if [ "$failed" -gt 0 ]; then want_rc=1; else want_rc=0; fi
+[ $rc = $want_rc ] || fail "vanishing: exit $rc with $failed failed"
+[ "$(protocols)" = $((before + imported)) ] || fail "vanishing: $(protocols) protocols, wanted $((before + imported))"
 sound "files deleted during the import"
 
 # Not an archive, a newer schema, a read-only archive.
