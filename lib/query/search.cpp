@@ -102,8 +102,9 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     const std::size_t match_clause_end = where.size();  // the filters follow
     if (number) {
         // The paragraphs with that number, and those that cite a § with that number.
-        add("(pa.number = ? OR EXISTS (SELECT 1 FROM citations ci WHERE ci.paragraph_id = pa.id "
-            "AND ci.number = ?))",
+        // As one set built once: an OR with a correlated subquery was evaluated for every entry.
+        add("pa.id IN (SELECT id FROM paragraphs WHERE number = ? UNION SELECT paragraph_id FROM "
+            "citations WHERE number = ?)",
             std::to_string(*number));
         binds.push_back(std::to_string(*number));
     }
@@ -203,6 +204,31 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
                         chosen.push_back(id);
                 }
         }
+    } else if (!fts) {
+        // Filters alone: one pass gives the count and, sorted here, the newest hits; a COUNT and
+        // an ORDER BY ... LIMIT would each read every matching entry.
+        auto st = a.db().prepare("SELECT e.id, pr.date, pa.number" + from + joins + where);
+        if (!st) return std::unexpected(archive_error(a, st.error().message));
+        for (std::size_t i = 0; i < binds.size(); ++i)
+            (*st)->bind(static_cast<int>(i + 1), binds[i]);
+        struct Row {
+            std::int64_t id;
+            std::string date;  // "" when unknown: sorts last
+            std::int64_t number;
+        };
+        std::vector<Row> rows;
+        while ((*st)->step())
+            rows.push_back({(*st)->integer(0), (*st)->text(1), (*st)->integer(2)});
+        if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
+        result.total = static_cast<std::int64_t>(rows.size());
+        const std::size_t shown = std::min(rows.size(), static_cast<std::size_t>(q.limit));
+        std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(shown), rows.end(),
+                          [](const Row& x, const Row& y) {
+                              if (x.date != y.date) return x.date > y.date;  // newest first
+                              if (x.number != y.number) return x.number < y.number;
+                              return x.id < y.id;
+                          });
+        for (std::size_t i = 0; i < shown; ++i) chosen.push_back(rows[i].id);
     } else {
         // Words alone: every entry has its paragraph and protocol, so the index counts alone.
         auto st =
@@ -250,7 +276,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             }
         }
     }
-    const bool preselected = newest_first || intersect;
+    const bool preselected = newest_first || intersect || !fts;
     if (preselected) {
         std::string list;
         for (std::int64_t id : chosen) list += (list.empty() ? "" : ",") + std::to_string(id);
