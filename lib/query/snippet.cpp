@@ -1,8 +1,5 @@
 #include "query/snippet.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 
 #include "store/fts_tokenizer.hpp"
@@ -15,28 +12,11 @@ struct Span {
     std::size_t begin, end;
 };
 
-// Words as the full-text tokenizer sees them: runs of letters and digits.
+// Words as the full-text tokenizer sees them.
 std::vector<Span> words_of(std::string_view text) {
     std::vector<Span> out;
-    const auto* s = text.data();
-    const int n = static_cast<int>(text.size());
-    int i = 0;
-    while (i < n) {
-        const int start = i;
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c < 0 || !u_isalnum(c)) continue;
-        int end = i;
-        while (end < n) {
-            int k = end;
-            UChar32 d;
-            U8_NEXT(s, k, n, d);
-            if (d < 0 || !u_isalnum(d)) break;
-            end = k;
-        }
-        i = end;
-        out.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
-    }
+    std::size_t pos = 0, begin = 0, end = 0;
+    while (next_word(text, pos, begin, end)) out.push_back({begin, end});
     return out;
 }
 

@@ -161,22 +161,11 @@ int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n
     auto* t = reinterpret_cast<Tokenizer*>(tok);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
-    int i = 0;
-    while (i < n) {
-        int start = i;
-        UChar32 c;
-        U8_NEXT(text, i, n, c);
-        if (c < 0 || !u_isalnum(c)) continue;
-        int end = i;
-        while (end < n) {
-            int k = end;
-            UChar32 d;
-            U8_NEXT(text, k, n, d);
-            if (d < 0 || !u_isalnum(d)) break;
-            end = k;
-        }
-        i = end;
-        const std::string_view word(text + start, static_cast<std::size_t>(end - start));
+    const std::string_view all(text, static_cast<std::size_t>(n));
+    std::size_t pos = 0, word_begin = 0, word_end = 0;
+    while (next_word(all, pos, word_begin, word_end)) {
+        const int start = static_cast<int>(word_begin), end = static_cast<int>(word_end);
+        const std::string_view word = all.substr(word_begin, word_end - word_begin);
         const bool exact = query && start > 0 && text[start - 1] == '=';
         if (!query) {
             forms_into(word, t->stemmer.get(), t->forms);
@@ -211,6 +200,31 @@ fts5_api* fts5(sqlite3* db) {
 }
 
 }  // namespace
+
+bool next_word(std::string_view text, std::size_t& pos, std::size_t& begin, std::size_t& end) {
+    const char* s = text.data();
+    const int n = static_cast<int>(text.size());
+    int i = static_cast<int>(pos);
+    while (i < n) {
+        const int start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0 || !u_isalnum(c)) continue;
+        int e = i;
+        while (e < n) {
+            int k = e;
+            UChar32 d;
+            U8_NEXT(s, k, n, d);
+            if (d < 0 || !u_isalnum(d)) break;
+            e = k;
+        }
+        begin = static_cast<std::size_t>(start);
+        end = pos = static_cast<std::size_t>(e);
+        return true;
+    }
+    pos = text.size();
+    return false;
+}
 
 Result<void> register_fts_tokenizer(Database& db) {
     fts5_api* api = fts5(db.handle());

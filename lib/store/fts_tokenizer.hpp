@@ -28,6 +28,10 @@ struct WordKey {
 };
 WordKey word_key(std::string_view word);
 
+// The next word at or after `pos` (a run of letters and digits, as the index sees words): its
+// byte range in [begin, end); pos moves past it. False when none is left.
+bool next_word(std::string_view text, std::size_t& pos, std::size_t& begin, std::size_t& end);
+
 // Lower case and fold of one word into the given buffers (no allocation once they have grown).
 void lower_and_fold(std::string_view word, std::string& lower, std::string& folded);
 
