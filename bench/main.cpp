@@ -443,8 +443,9 @@ int main(int argc, char** argv) {
        << std::thread::hardware_concurrency()
        << " cores. Command: `build/bench/kraft_bench --size-mb " << size_mb
        << (quick ? " --quick" : "")
-       << " --results bench/RESULTS.md`. Baselines ran in the same process, on the same "
-          "corpus.\n\n";
+       << (checkpoint_list.empty() ? "" : " --checkpoints " + checkpoint_list)
+       << " --results bench/RESULTS.md` (about 25 minutes). Baselines ran in the same process, on "
+          "the same files.\n\n";
     md << "| measure | value | compared with |\n|---|---|---|\n";
     for (const Row& r : rep.rows)
         md << "| " << r.what << " | " << r.value << " | " << r.ratio << " |\n";
