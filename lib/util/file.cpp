@@ -16,7 +16,8 @@ Result<std::string> read_file(const std::string& path) {
         std::size_t got;
         while ((got = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
             if (data.size() + got > kMaxInputBytes)
-                return fail("-", 0, "input larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB");
+                return fail("-", 0,
+                            "input larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB");
             data.append(buf, got);
         }
         if (std::ferror(stdin)) return fail("-", 0, std::strerror(errno));
