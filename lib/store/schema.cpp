@@ -7,10 +7,17 @@ namespace kraft {
 
 namespace {
 
+struct Migration {
+    const char* sql;
+    // Readers of an archive still at the previous version can use it as it is (the migration
+    // only adds indexes): read-only commands then work before the next import upgrades it.
+    bool readers_may_skip;
+};
+
 // Never edit a migration that has shipped: add a new one.
-constexpr std::array<const char*, 1> kMigrations{
-    // 1: the first archive.
-    R"sql(
+constexpr std::array<Migration, 2> kMigrations{{
+    {// 1: the first archive.
+     R"sql(
 CREATE TABLE protocols(
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL UNIQUE,
@@ -161,7 +168,12 @@ CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN
     INSERT INTO entries_fts(entries_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
 END;
 )sql",
-};
+     false},
+    // 2: search filters (kind, statement, paragraph) answered from an index instead of the wide
+    // entries rows with their text: --party SD --kind special_statement at 305k paragraphs,
+    // 335 -> 159 ms.
+    {"CREATE INDEX entries_filter ON entries(paragraph_id, kind, statement_id);", true},
+}};
 
 Result<int> user_version(Database& db) {
     auto st = db.prepare("PRAGMA user_version");
@@ -192,7 +204,10 @@ Result<void> check_version(Database& db) {
         if ((*st)->step() && (*st)->integer(0) == 0)
             return fail(db.path(), 0, "no archive here yet (run 'kraft import' first)");
     }
-    if (*v < schema_version())
+    bool readable = true;
+    for (int m = *v; m < schema_version(); ++m)
+        readable = readable && kMigrations[static_cast<std::size_t>(m)].readers_may_skip;
+    if (*v < schema_version() && !(*v > 0 && readable))
         return fail(
             db.path(), 0,
             *v == 0
@@ -215,7 +230,7 @@ Result<void> migrate(Database& db) {
     for (int next = *v; next < schema_version(); ++next) {
         Transaction t(db);
         if (auto ok = t.begin(); !ok) return ok;
-        if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)]); !ok)
+        if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)].sql); !ok)
             return fail(db.path(), 0,
                         "migration " + std::to_string(next + 1) + " failed: " + ok.error().message);
         if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(next + 1)); !ok) return ok;

@@ -47,4 +47,13 @@ expect_status 0 "$KRAFT" import "$WORK/in/latin1.txt" --body Valnämnden --date 
 [ "$(count "SELECT body, body_source, date, date_source, encoding FROM protocols WHERE source LIKE '%latin1.txt'")" = \
   "Valnämnden|option|2026-03-01|option|windows-1252" ] || fail "--body/--date and Latin-1"
 expect_status 2 "$KRAFT" import "$WORK/in" --date 2026-13-45
+
+# An archive from the previous schema (1: before the entries_filter index): searchable as it is,
+# upgraded by the next import.
+[ "$(count 'PRAGMA user_version')" = 2 ] || fail "a new archive is at schema 2"
+sqlite3 "$KRAFT_DB" 'DROP INDEX entries_filter; PRAGMA user_version = 1'
+expect_status 0 "$KRAFT" search --party S
+expect_status 0 "$KRAFT" import "$SRC/samples"
+[ "$(count 'PRAGMA user_version')" = 2 ] || fail "import did not upgrade schema 1"
+[ "$(count "SELECT count(*) FROM sqlite_master WHERE name = 'entries_filter'")" = 1 ] || fail "no entries_filter index"
 finish
