@@ -19,13 +19,6 @@ struct RepairOptions {
     bool diff = false;
 };
 
-// "line:col" positions of an edit in the input: 1-based line, 1-based column in code points.
-std::pair<int, std::size_t> position(const DecodedText& d, std::size_t offset) {
-    const int line = d.line_of(offset);
-    const std::size_t start = d.line_starts[static_cast<std::size_t>(line - 1)];
-    return {line, text::code_points(std::string_view(d.text).substr(start, offset - start)) + 1};
-}
-
 void print_diff(const DecodedText& d, const RepairResult& r, bool color) {
     const char* del = color ? "\x1b[31m" : "[-";
     const char* del_end = color ? "\x1b[0m" : "-]";
@@ -74,10 +67,13 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
             j.key("damage").value(r.damage.level);
             j.key("repaired").value(r.damage.damaged);
             j.key("edits").begin_array();
-            for (const RepairEdit& e : r.edits) {
-                const auto [line, col] = position(*decoded, e.offset);
+            std::vector<std::size_t> offsets;
+            for (const RepairEdit& e : r.edits) offsets.push_back(e.offset);
+            const auto positions = decoded->positions_of(offsets);
+            for (std::size_t i = 0; i < r.edits.size(); ++i) {
+                const RepairEdit& e = r.edits[i];
                 j.begin_object();
-                j.key("line").value(line).key("column").value(col);
+                j.key("line").value(positions[i].line).key("column").value(positions[i].column);
                 j.key("from").value(e.from).key("to").value(e.to);
                 j.key("confidence").value(e.confidence).key("reason").value(e.reason);
                 j.end_object();

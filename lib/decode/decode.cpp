@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "decode/mojibake.hpp"
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace kraft {
@@ -111,6 +112,28 @@ std::string_view encoding_name(Encoding e) {
             return "UTF-8 decoded as Latin-1 once";
     }
     return "unknown";
+}
+
+std::vector<DecodedText::Position> DecodedText::positions_of(
+    const std::vector<std::size_t>& offsets) const {
+    std::vector<Position> out;
+    out.reserve(offsets.size());
+    std::size_t counted_to = 0;  // the column of the previous offset is known up to here
+    for (const std::size_t offset : offsets) {
+        const int line = line_of(offset);
+        const std::size_t start = line_starts[static_cast<std::size_t>(line - 1)];
+        Position p{line, 1};
+        if (!out.empty() && out.back().line == line && counted_to <= offset) {
+            p.column = out.back().column;
+        } else {
+            counted_to = start;
+        }
+        p.column += static_cast<int>(
+            text::code_points(std::string_view(text).substr(counted_to, offset - counted_to)));
+        counted_to = offset;
+        out.push_back(p);
+    }
+    return out;
 }
 
 int DecodedText::line_of(std::size_t offset) const {

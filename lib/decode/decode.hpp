@@ -35,6 +35,13 @@ struct DecodedText {
     bool damaged() const { return replacement_chars > 0; }
     // 1-based line of a byte offset into text.
     int line_of(std::size_t offset) const;
+    // 1-based line and column (in code points) of each offset, which must ascend: one pass over
+    // the text, where a column counted from its line's start for each offset would be quadratic
+    // on a long line with many edits.
+    struct Position {
+        int line = 0, column = 0;
+    };
+    std::vector<Position> positions_of(const std::vector<std::size_t>& ascending_offsets) const;
     std::size_t line_count() const { return line_starts.size(); }
 };
 

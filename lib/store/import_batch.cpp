@@ -67,12 +67,13 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
     p.damage = r.damage.level;
     if (!r.edits.empty()) p.original_text = decoded->text;
     if (!r.damage.damaged) p.clean_text = r.text;
-    for (const RepairEdit& e : r.edits) {
-        const int line = decoded->line_of(e.offset);
-        const std::size_t start = decoded->line_starts[static_cast<std::size_t>(line - 1)];
-        const auto col = static_cast<int>(
-            text::code_points(std::string_view(decoded->text).substr(start, e.offset - start)) + 1);
-        p.edits.push_back({e.offset, line, col, e.from, e.to, e.confidence, e.reason});
+    std::vector<std::size_t> offsets;
+    for (const RepairEdit& e : r.edits) offsets.push_back(e.offset);
+    const auto positions = decoded->positions_of(offsets);
+    for (std::size_t i = 0; i < r.edits.size(); ++i) {
+        const RepairEdit& e = r.edits[i];
+        p.edits.push_back({e.offset, positions[i].line, positions[i].column, e.from, e.to,
+                           e.confidence, e.reason});
     }
     return p;
 }
@@ -147,8 +148,7 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     // unless it is the only one, so that a folder of large files cannot fill the memory.
     constexpr std::size_t kWindow = 32;
     constexpr std::size_t kBytesInFlight = std::size_t{64} << 20;
-    constexpr auto kPoll =
-        std::chrono::milliseconds(50);  // prepared protocols waiting for the writer, at most
+    constexpr auto kPoll = std::chrono::milliseconds(50);  // how often waiting threads see `stop`
 
     std::mutex mu;
     std::condition_variable cv;
@@ -253,7 +253,7 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     if (open_error) return std::unexpected(*open_error);
     report.interrupted = stop.load();
     if (report.imported > 0 && !report.interrupted && !archive_error) {
-        if (auto ok = archive.merge_index(); !ok) {
+        if (auto ok = archive.merge_index(stop); !ok) {
             // The protocols are stored and the index is whole, only slower to search.
             cb.on_error(Error{archive.db().path(), 0, 0,
                               "could not merge the full-text index: " + ok.error().message});
