@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "query/snippet.hpp"
 #include "segment/case_numbers.hpp"
@@ -15,6 +17,13 @@ namespace {
 
 // Beyond this many matches, hits are ordered by date rather than bm25 (see search()).
 constexpr std::int64_t kRankedMatches = 2000;
+
+// "[1,2,3]": a list of ids bound as one parameter and read with json_each().
+std::string json_list(const std::vector<std::int64_t>& ids) {
+    std::string out = "[";
+    for (std::int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+    return out + "]";
+}
 
 QueryFailure usage(std::string message) {
     return {Error{"", 0, 0, std::move(message)}, true};
@@ -91,38 +100,42 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         if (plain && !q.exact) exact_match = *plain_words_expression(q.text, true);
     }
 
-    // Everything the user typed is bound, never spliced into the SQL.
-    std::string where = " WHERE 1";
-    std::vector<std::string> binds;
+    // The filters as " AND ..." clauses over e, pa and pr. Everything the user typed is bound,
+    // never spliced into the SQL.
+    std::string filter_where;
+    std::vector<std::string> filter_binds;
     const auto add = [&](const std::string& clause, const std::string& value) {
-        where += " AND " + clause;
-        binds.push_back(value);
+        filter_where += " AND " + clause;
+        filter_binds.push_back(value);
     };
-    if (fts) add("entries_fts MATCH ?", match);
-    const std::size_t match_clause_end = where.size();  // the filters follow
     if (number) {
-        // The paragraphs with that number, and those that cite a § with that number.
-        // As one set built once: an OR with a correlated subquery was evaluated for every entry.
+        // The paragraphs with that number, and those that cite a § with that number, as one set
+        // built once (an OR with a correlated subquery was evaluated for every entry).
         add("pa.id IN (SELECT id FROM paragraphs WHERE number = ? UNION SELECT paragraph_id FROM "
             "citations WHERE number = ?)",
             std::to_string(*number));
-        binds.push_back(std::to_string(*number));
+        filter_binds.push_back(std::to_string(*number));
     }
     auto filters = filter_clauses(q, g, FilterScope::entries);
     if (!filters) return std::unexpected(filters.error());
-    where += filters->where;
-    binds.insert(binds.end(), filters->binds.begin(), filters->binds.end());
+    filter_where += filters->where;
+    filter_binds.insert(filter_binds.end(), filters->binds.begin(), filters->binds.end());
     if (q.kind && *q.kind != "any")
         add("e.kind = ?", *q.kind);
     else if (!fts)
-        where += " AND e.statement_id IS NULL";  // a lookup lists paragraphs once
-    const std::string from =
-        fts ? " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid" : " FROM entries e";
+        filter_where += " AND e.statement_id IS NULL";  // a lookup lists paragraphs once
     const std::string joins =
         " JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON pr.id = pa.protocol_id";
+    const bool words_only = fts && filter_where.empty();
 
+    // Every path below yields the total and `chosen`, the entry ids to show, in order.
     SearchResult result;
-    const bool words_only = fts && binds.size() == 1;
+    std::vector<std::int64_t> chosen;
+    std::unordered_set<std::int64_t> seen;
+    const auto choose = [&](std::int64_t id) {
+        if (static_cast<int>(chosen.size()) < q.limit && seen.insert(id).second)
+            chosen.push_back(id);
+    };
     const auto malformed_or_archive = [&](const SqlStatement& st) {
         // The archive opened and its tables exist, so a plain SQL error (SQLITE_ERROR) here
         // comes from the FTS5 expression the user typed; corruption, locks and I/O errors
@@ -131,86 +144,116 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             return usage("malformed query '" + q.text + "': " + st.error());
         return archive_error(a, st.error());
     };
-    // Words and filters: the filters' entries (found through their own indexes) intersected in
-    // memory with the index's matches, rather than joining every match of a common word to its
-    // paragraph and protocol. `chosen` then holds the hits to show, in order.
-    const bool intersect = fts && !words_only;
-    std::vector<std::int64_t> chosen;
-    if (intersect) {
-        // The filters name pa and e only; the protocol comes in through pa.protocol_id.
+    // The index's matches of an expression, newest (highest id) first; with `allowed` (sorted),
+    // only those in it. Counts every match in `index_matches`.
+    std::int64_t index_matches = 0;
+    const auto matching = [&](const std::string& expression,
+                              const std::vector<std::int64_t>* allowed,
+                              std::vector<std::int64_t>& out) -> std::optional<QueryFailure> {
+        auto st = a.db().prepare(
+            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC");
+        if (!st) return archive_error(a, st.error().message);
+        (*st)->bind(1, expression);
+        while ((*st)->step()) {
+            const std::int64_t id = (*st)->integer(0);
+            ++index_matches;
+            if (!allowed || std::binary_search(allowed->begin(), allowed->end(), id))
+                out.push_back(id);
+        }
+        if (!(*st)->ok()) return malformed_or_archive(**st);
+        return std::nullopt;
+    };
+    // Ranked by bm25, exact spellings first, newer meetings on ties; with `allowed`, only those
+    // ids ("+rowid": walk the index's matches and test each, where a rowid constraint would run
+    // the whole MATCH once per listed id).
+    const auto ranked =
+        [&](const std::vector<std::int64_t>* allowed) -> std::optional<QueryFailure> {
+        const std::string exact_first =
+            exact_match.empty()
+                ? ""
+                : "(e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)) DESC, ";
+        auto st = a.db().prepare(
+            "SELECT e.id FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid" + joins +
+            " WHERE entries_fts MATCH ?" +
+            (allowed ? " AND +entries_fts.rowid IN (SELECT value FROM json_each(?))" : "") +
+            " ORDER BY " + exact_first + "bm25(entries_fts, 5.0, 1.0), pr.date DESC LIMIT ?");
+        if (!st) return archive_error(a, st.error().message);
+        int k = 1;
+        (*st)->bind(k++, match);
+        if (allowed) (*st)->bind(k++, json_list(*allowed));
+        if (!exact_match.empty()) (*st)->bind(k++, exact_match);
+        (*st)->bind(k, q.limit);
+        while ((*st)->step()) choose((*st)->integer(0));
+        if (!(*st)->ok()) return malformed_or_archive(**st);
+        return std::nullopt;
+    };
+    // Many matches: exact spellings first, then the rest, newest first (bm25 over every match of
+    // a word in a tenth of a big archive costs hundreds of ms).
+    const auto newest_first =
+        [&](std::vector<std::int64_t> matches) -> std::optional<QueryFailure> {
+        std::vector<std::int64_t> exact;
+        if (!exact_match.empty()) {
+            std::sort(matches.begin(), matches.end());
+            if (auto f = matching(exact_match, &matches, exact)) return f;
+            std::sort(matches.begin(), matches.end(), std::greater<>());
+        }
+        for (const auto* ids : {&exact, &matches})
+            for (std::size_t i = 0; i < ids->size() && static_cast<int>(chosen.size()) < q.limit;
+                 ++i)
+                choose((*ids)[i]);
+        return std::nullopt;
+    };
+
+    if (words_only) {
+        auto count = a.db().prepare("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?");
+        if (!count) return std::unexpected(archive_error(a, count.error().message));
+        (*count)->bind(1, match);
+        if ((*count)->step()) result.total = (*count)->integer(0);
+        if (!(*count)->ok()) return std::unexpected(malformed_or_archive(**count));
+        if (result.total <= kRankedMatches) {
+            if (auto f = ranked(nullptr)) return std::unexpected(*f);
+        } else {
+            // The newest matches only: FTS5 stops after LIMIT rows, exact spellings first.
+            auto ids = a.db().prepare(
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC "
+                "LIMIT ?");
+            if (!ids) return std::unexpected(archive_error(a, ids.error().message));
+            for (const std::string& m : {exact_match, match}) {
+                if (m.empty() || static_cast<int>(chosen.size()) >= q.limit) continue;
+                (*ids)->reset();
+                (*ids)->bind(1, m).bind(2, q.limit);
+                while ((*ids)->step()) choose((*ids)->integer(0));
+                if (!(*ids)->ok()) return std::unexpected(malformed_or_archive(**ids));
+            }
+        }
+    } else if (fts) {
+        // Words and filters: the filters' entries (found through their own indexes) intersected
+        // in memory with the index's matches, rather than joining every match of a common word
+        // to its paragraph and protocol. The filters name pa and e only.
         auto filtered = a.db().prepare(
-            "SELECT e.id FROM entries e JOIN paragraphs pa ON pa.id = "
-            "e.paragraph_id WHERE 1" +
-            where.substr(match_clause_end) + " ORDER BY e.id");
+            "SELECT e.id FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id WHERE 1" +
+            filter_where + " ORDER BY e.id");
         if (!filtered) return std::unexpected(archive_error(a, filtered.error().message));
-        for (std::size_t i = 1; i < binds.size(); ++i)
-            (*filtered)->bind(static_cast<int>(i), binds[i]);
+        for (std::size_t i = 0; i < filter_binds.size(); ++i)
+            (*filtered)->bind(static_cast<int>(i + 1), filter_binds[i]);
         std::vector<std::int64_t> allowed;
         while ((*filtered)->step()) allowed.push_back((*filtered)->integer(0));
         if (!(*filtered)->ok()) return std::unexpected(archive_error(a, (*filtered)->error()));
-        // The matches that pass, newest (highest id) first.
-        std::int64_t index_matches = 0;  // before the filters
-        const auto matching = [&](const std::string& expression,
-                                  const std::vector<std::int64_t>& in,
-                                  std::vector<std::int64_t>& out) -> std::optional<QueryFailure> {
-            auto st = a.db().prepare(
-                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC");
-            if (!st) return archive_error(a, st.error().message);
-            (*st)->bind(1, expression);
-            while ((*st)->step()) {
-                const std::int64_t id = (*st)->integer(0);
-                ++index_matches;
-                if (std::binary_search(in.begin(), in.end(), id)) out.push_back(id);
-            }
-            if (!(*st)->ok()) return malformed_or_archive(**st);
-            return std::nullopt;
-        };
         std::vector<std::int64_t> matches;
-        if (auto f = matching(match, allowed, matches)) return std::unexpected(*f);
+        if (auto f = matching(match, &allowed, matches)) return std::unexpected(*f);
         result.total = static_cast<std::int64_t>(matches.size());
         // Ranking walks every match of the words, filtered or not: bm25 only where that is cheap.
-        if (index_matches <= kRankedMatches) {
-            std::string list;
-            for (std::int64_t id : matches) list += (list.empty() ? "" : ",") + std::to_string(id);
-            const std::string exact_first =
-                exact_match.empty()
-                    ? ""
-                    : "(e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)) DESC, ";
-            auto ranked = a.db().prepare(
-                "SELECT e.id FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid" + joins +
-                // "+rowid": walk the index's matches and test each against the list; as a
-                // rowid constraint, SQLite would run the whole MATCH once per listed id.
-                " WHERE entries_fts MATCH ? AND +entries_fts.rowid IN (SELECT value FROM "
-                "json_each(?)) ORDER BY " +
-                exact_first + "bm25(entries_fts, 5.0, 1.0), pr.date DESC LIMIT ?");
-            if (!ranked) return std::unexpected(archive_error(a, ranked.error().message));
-            (*ranked)->bind(1, match).bind(2, "[" + list + "]");
-            int k = 3;
-            if (!exact_match.empty()) (*ranked)->bind(k++, exact_match);
-            (*ranked)->bind(k, q.limit);
-            while ((*ranked)->step()) chosen.push_back((*ranked)->integer(0));
-            if (!(*ranked)->ok()) return std::unexpected(archive_error(a, (*ranked)->error()));
-        } else {
-            // Exact spellings first, then the rest, newest first.
-            std::vector<std::int64_t> exact;
-            std::sort(matches.begin(), matches.end());
-            if (!exact_match.empty())
-                if (auto f = matching(exact_match, matches, exact)) return std::unexpected(*f);
-            std::sort(matches.begin(), matches.end(), std::greater<>());
-            for (const auto* ids : {&exact, &matches})
-                for (std::int64_t id : *ids) {
-                    if (static_cast<int>(chosen.size()) >= q.limit) break;
-                    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end())
-                        chosen.push_back(id);
-                }
-        }
-    } else if (!fts) {
+        if (auto f = index_matches <= kRankedMatches ? ranked(&matches)
+                                                     : newest_first(std::move(matches)))
+            return std::unexpected(*f);
+    } else {
         // Filters alone: one pass gives the count and, sorted here, the newest hits; a COUNT and
         // an ORDER BY ... LIMIT would each read every matching entry.
-        auto st = a.db().prepare("SELECT e.id, pr.date, pa.number" + from + joins + where);
+        auto st = a.db().prepare("SELECT e.id, pr.date, pa.number FROM entries e" + joins +
+                                 " WHERE 1" + filter_where);
         if (!st) return std::unexpected(archive_error(a, st.error().message));
-        for (std::size_t i = 0; i < binds.size(); ++i)
-            (*st)->bind(static_cast<int>(i + 1), binds[i]);
+        for (std::size_t i = 0; i < filter_binds.size(); ++i)
+            (*st)->bind(static_cast<int>(i + 1), filter_binds[i]);
         struct Row {
             std::int64_t id;
             std::string date;  // "" when unknown: sorts last
@@ -228,73 +271,23 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
                               if (x.number != y.number) return x.number < y.number;
                               return x.id < y.id;
                           });
-        for (std::size_t i = 0; i < shown; ++i) chosen.push_back(rows[i].id);
-    } else {
-        // Words alone: every entry has its paragraph and protocol, so the index counts alone.
-        auto st =
-            a.db().prepare(words_only ? "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?"
-                                      : "SELECT count(*)" + from + joins + where);
-        if (!st) return std::unexpected(archive_error(a, st.error().message));
-        for (std::size_t i = 0; i < binds.size(); ++i)
-            (*st)->bind(static_cast<int>(i + 1), binds[i]);
-        if ((*st)->step()) result.total = (*st)->integer(0);
-        if (!(*st)->ok()) return std::unexpected(malformed_or_archive(**st));
+        for (std::size_t i = 0; i < shown; ++i) choose(rows[i].id);
     }
+
+    // The chosen entries' details, put back into the chosen order.
     std::string select =
         "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, e.kind, "
         "pr.source, e.id";
     if (!fts) select += ", substr(e.body, 1, 240)";
-    std::string order;
-    if (!fts) {
-        order = " ORDER BY pr.date DESC, pa.number";
-    } else {
-        // Exact spellings first. bm25 scores every match, which costs hundreds of ms for a word in
-        // a tenth of a big archive; past kRankedMatches, newer meetings first instead.
-        const std::string exact_first =
-            exact_match.empty()
-                ? ""
-                : "(e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)) DESC, ";
-        order = result.total <= kRankedMatches
-                    ? " ORDER BY " + exact_first + "bm25(entries_fts, 5.0, 1.0), pr.date DESC"
-                    : " ORDER BY " + exact_first + "pr.date DESC, e.id DESC";
-    }
-    // Many matches and no filters: walk the index newest first (FTS5 stops after LIMIT rows),
-    // exact spellings first, instead of joining and sorting every match.
-    const bool newest_first = words_only && result.total > kRankedMatches;
-    if (newest_first) {
-        auto ids = a.db().prepare(
-            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
-        if (!ids) return std::unexpected(archive_error(a, ids.error().message));
-        for (const std::string& m : {exact_match, match}) {
-            if (m.empty() || static_cast<int>(chosen.size()) >= q.limit) continue;
-            (*ids)->reset();
-            (*ids)->bind(1, m).bind(2, q.limit + static_cast<int>(chosen.size()));
-            while ((*ids)->step() && static_cast<int>(chosen.size()) < q.limit) {
-                const std::int64_t id = (*ids)->integer(0);
-                if (std::find(chosen.begin(), chosen.end(), id) == chosen.end())
-                    chosen.push_back(id);
-            }
-        }
-    }
-    const bool preselected = newest_first || intersect || !fts;
-    if (preselected) {
-        std::string list;
-        for (std::int64_t id : chosen) list += (list.empty() ? "" : ",") + std::to_string(id);
-        where = " WHERE e.id IN (SELECT value FROM json_each(?))";
-        binds = {"[" + list + "]"};
-    }
-    auto st = a.db().prepare(select + (preselected ? " FROM entries e" : from) + joins + where +
-                             (preselected ? "" : order + " LIMIT ?"));
+    auto st = a.db().prepare(select + " FROM entries e" + joins +
+                             " WHERE e.id IN (SELECT value FROM json_each(?))");
     if (!st) return std::unexpected(archive_error(a, st.error().message));
-    int k = 1;
-    for (const std::string& b : binds) (*st)->bind(k++, b);
-    if (!preselected) {
-        if (!exact_match.empty()) (*st)->bind(k++, exact_match);
-        (*st)->bind(k, q.limit);
-    }
-    std::vector<std::int64_t> entry_ids;
+    (*st)->bind(1, json_list(chosen));
+    std::unordered_map<std::int64_t, std::size_t> position;
+    for (std::size_t i = 0; i < chosen.size(); ++i) position[chosen[i]] = i;
+    result.hits.resize(chosen.size());
     while ((*st)->step()) {
-        SearchHit h;
+        SearchHit& h = result.hits[position.at((*st)->integer(7))];
         h.paragraph_id = (*st)->integer(0);
         if (!(*st)->is_null(1)) h.date = (*st)->text(1);
         h.body = (*st)->text(2);
@@ -302,27 +295,18 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         h.title = (*st)->text(4);
         h.kind = (*st)->text(5);
         h.source = (*st)->text(6);
-        entry_ids.push_back((*st)->integer(7));
         if (!fts) h.snippet = (*st)->text(8);
-        result.hits.push_back(std::move(h));
     }
     if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
-    if (preselected) {  // back into the order chosen above
-        std::vector<std::size_t> order_of(result.hits.size());
-        for (std::size_t i = 0; i < order_of.size(); ++i) order_of[i] = i;
-        std::sort(order_of.begin(), order_of.end(), [&](std::size_t x, std::size_t y) {
-            return std::find(chosen.begin(), chosen.end(), entry_ids[x]) <
-                   std::find(chosen.begin(), chosen.end(), entry_ids[y]);
-        });
-        std::vector<SearchHit> hits;
-        std::vector<std::int64_t> ids;
-        for (std::size_t i : order_of) {
-            hits.push_back(std::move(result.hits[i]));
-            ids.push_back(entry_ids[i]);
+    // An entry an import replaced between the queries above has no details: not a hit.
+    std::vector<std::int64_t> entry_ids;
+    std::vector<SearchHit> found;
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        if (result.hits[i].paragraph_id != 0) {
+            entry_ids.push_back(chosen[i]);
+            found.push_back(std::move(result.hits[i]));
         }
-        result.hits = std::move(hits);
-        entry_ids = std::move(ids);
-    }
+    result.hits = std::move(found);
     // The paragraphs' own case numbers, with one prepared statement for all hits.
     auto cases = a.db().prepare(
         "SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'");
