@@ -161,9 +161,17 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                       .bind(1, p.original_text)
                       .bind(2, protocol_id));
 
+    // A damaged protocol has hundreds of edits and a handful of reasons: each looked up once.
+    // (Only within this transaction: a rolled-back insert would leave a stale id in a longer
+    // cache.)
+    std::map<std::string, std::int64_t> reason_ids;
     for (const StoredEdit& e : p.edits) {
-        auto reason = id_of("repair_reasons", "text", e.reason);
-        if (!reason) return std::unexpected(reason.error());
+        auto reason = reason_ids.find(e.reason);
+        if (reason == reason_ids.end()) {
+            auto id = id_of("repair_reasons", "text", e.reason);
+            if (!id) return std::unexpected(id.error());
+            reason = reason_ids.emplace(e.reason, *id).first;
+        }
         KRAFT_RUN(st("INSERT INTO repair_edits(protocol_id, offset, length, line, col, to_text, "
                      "confidence, reason_id) VALUES (?,?,?,?,?,?,?,?)")
                       .bind(1, protocol_id)
@@ -173,7 +181,7 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                       .bind(5, e.column)
                       .bind(6, e.to)
                       .bind(7, e.confidence)
-                      .bind(8, *reason));
+                      .bind(8, reason->second));
     }
 
     const auto party = [&](const std::string& abbreviation) -> Result<void> {
@@ -357,12 +365,10 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     return t.commit();
 }
 
-Result<void> Archive::merge_index() {
-    if (auto ok = db_->exec("INSERT INTO entries_fts(entries_fts, rank) VALUES('usermerge', 2)");
-        !ok)
-        return ok;
-    // 'merge' does a bounded amount of work per call and changes nothing once done.
-    for (int step = 0; step < 100000; ++step) {
+Result<void> Archive::merge_index(const std::atomic<bool>& stop) {
+    // 'merge' does a bounded amount of work per call (merging a level's segments two at a time:
+    // 'usermerge' is 2 since schema migration 2) and changes nothing once done.
+    while (!stop) {
         const std::int64_t before = db_->total_changes();
         if (auto ok = db_->exec("INSERT INTO entries_fts(entries_fts, rank) VALUES('merge', 2000)");
             !ok)

@@ -5,6 +5,7 @@
 //   a->store(prepared, grammar);                               // replaces an earlier version
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -63,8 +64,9 @@ class Archive {
     // reads every segment: an archive imported file by file is left with dozens, which makes
     // searches several times slower. Merges a level's segments two at a time until none is
     // left to merge (geometric: a batch costs about the index's size once), each step its own
-    // transaction, so an interrupted merge loses nothing. Errors: SQLite (disk full...).
-    Result<void> merge_index();
+    // transaction, so stopping (`stop`, Ctrl-C) between steps loses nothing.
+    // Errors: SQLite (disk full...).
+    Result<void> merge_index(const std::atomic<bool>& stop);
 
     // Word counts learned from the clean protocols in the archive.
     Result<std::vector<std::pair<std::string, double>>> learned_frequencies();

@@ -96,6 +96,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
         return fail(path, 0, "no archive here yet (run 'kraft import' first)");
     }
     // Reading the schema tells a database from any other file.
+    bool read_only_file = false;  // set when SQLite found the archive (or its folder) read-only
     const auto open_as = [&](const std::string& name,
                              int flags) -> Result<std::unique_ptr<Database>> {
         sqlite3* db = nullptr;
@@ -122,7 +123,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
         sqlite3_extended_result_codes(db, 1);
         if (auto ok = d->exec("PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master");
             !ok) {
-            if ((sqlite3_errcode(db) & 0xff) == SQLITE_READONLY)
+            read_only_file = (sqlite3_errcode(db) & 0xff) == SQLITE_READONLY;
+            if (read_only_file)
                 return fail(path, 0, "archive is read-only (" + ok.error().message + ")");
             return fail(path, 0, "not a kraft archive (" + ok.error().message + ")");
         }
@@ -130,7 +132,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
     };
     if (mode == Mode::read_only) {
         auto d = open_as(path, SQLITE_OPEN_READONLY);
-        if (d || d.error().message.rfind("archive is read-only", 0) != 0) return d;
+        if (d || !read_only_file) return d;
         // A WAL archive in a folder we cannot write (a read-only share, a finished archive kept
         // read-only): SQLite cannot create the shared-memory file readers need, so read the file
         // as immutable. Nobody can be writing it, or we could too.
