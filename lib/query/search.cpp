@@ -18,13 +18,6 @@ namespace {
 // Beyond this many matches, hits are ordered by date rather than bm25 (see search()).
 constexpr std::int64_t kRankedMatches = 2000;
 
-// "[1,2,3]": a list of ids bound as one parameter and read with json_each().
-std::string json_list(const std::vector<std::int64_t>& ids) {
-    std::string out = "[";
-    for (std::int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
-    return out + "]";
-}
-
 QueryFailure usage(std::string message) {
     return {Error{"", 0, 0, std::move(message)}, true};
 }
@@ -180,7 +173,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         if (!st) return archive_error(a, st.error().message);
         int k = 1;
         (*st)->bind(k++, match);
-        if (allowed) (*st)->bind(k++, json_list(*allowed));
+        if (allowed) (*st)->bind(k++, id_list(*allowed));
         if (!exact_match.empty()) (*st)->bind(k++, exact_match);
         (*st)->bind(k, q.limit);
         while ((*st)->step()) choose((*st)->integer(0));
@@ -282,7 +275,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     auto st = a.db().prepare(select + " FROM entries e" + joins +
                              " WHERE e.id IN (SELECT value FROM json_each(?))");
     if (!st) return std::unexpected(archive_error(a, st.error().message));
-    (*st)->bind(1, json_list(chosen));
+    (*st)->bind(1, id_list(chosen));
     std::unordered_map<std::int64_t, std::size_t> position;
     for (std::size_t i = 0; i < chosen.size(); ++i) position[chosen[i]] = i;
     result.hits.resize(chosen.size());

@@ -118,9 +118,7 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     }
 
     // The meetings those paragraphs cite, and citations anywhere that name this case.
-    std::string in_list;
-    for (std::int64_t id : paragraph_ids)
-        in_list += (in_list.empty() ? "" : ",") + std::to_string(id);
+    const std::string in_list = id_list(paragraph_ids);
     auto cites = db.prepare(
         "SELECT ci.body_name, ci.date, ci.number, ci.reservation_parties, ci.statement_parties, "
         "ci.resolved_paragraph_id, "
@@ -131,25 +129,19 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         "  UNION SELECT id FROM citations WHERE case_id = (SELECT id FROM cases WHERE key = ?2)) "
         "ORDER BY ci.id");
     if (!cites) return fail_db(cites.error().message);
-    (*cites)->bind(1, "[" + in_list + "]");
+    (*cites)->bind(1, in_list);
     (*cites)->bind(2, t.case_number);
-    std::map<std::string, std::size_t> event_of_meeting;  // "body|date|§" -> event
-    std::map<std::pair<std::string, int>, std::vector<std::size_t>> events_at;  // (date, §)
-    for (std::size_t i = 0; i < t.events.size(); ++i) {
-        event_of_meeting[t.events[i].body + '|' + t.events[i].date.value_or("") + '|' +
-                         std::to_string(t.events[i].paragraph.value_or(0))] = i;
+    // Events by (date, §): a citation of an event's meeting, with the body written the same or
+    // another way ("KF", "Kommunfullmäktige", OCR's "Teckniska"), is that event. Only events of
+    // that date and § are compared (a case cited thousands of times made comparing all quadratic).
+    std::map<std::pair<std::string, int>, std::vector<std::size_t>> events_at;
+    for (std::size_t i = 0; i < t.events.size(); ++i)
         events_at[{t.events[i].date.value_or(""), t.events[i].paragraph.value_or(0)}].push_back(i);
-    }
     while ((*cites)->step()) {
         TimelineEvent e;
         e.body = (*cites)->text(0);
         if (!(*cites)->is_null(1)) e.date = (*cites)->text(1);
         if (!(*cites)->is_null(2)) e.paragraph = static_cast<int>((*cites)->integer(2));
-        const std::string key =
-            e.body + '|' + e.date.value_or("") + '|' + std::to_string(e.paragraph.value_or(0));
-        // The same meeting and § under another spelling of the body ("KF", "Kommunfullmäktige"):
-        // only the events of that date and § are compared, not all of them (a case cited by
-        // thousands of paragraphs made this quadratic).
         std::size_t index = t.events.size();
         const auto same_place = events_at.find({e.date.value_or(""), e.paragraph.value_or(0)});
         if (same_place != events_at.end())
@@ -157,8 +149,6 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
                 if (same_body(t.events[k].body, e.body)) index = k;
         if (index < t.events.size()) {
             // already an event: imported, or cited before
-        } else if (auto it = event_of_meeting.find(key); it != event_of_meeting.end()) {
-            index = it->second;
         } else if (!(*cites)->is_null(5) && event_of_paragraph.count((*cites)->integer(5))) {
             index = event_of_paragraph[(*cites)->integer(5)];
         } else {
@@ -168,7 +158,6 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
             index = t.events.size();
             events_at[{e.date.value_or(""), e.paragraph.value_or(0)}].push_back(index);
             t.events.push_back(std::move(e));
-            event_of_meeting[key] = index;
         }
         add_parties(t.events[index].statements, "reservation", words((*cites)->text(3)));
         add_parties(t.events[index].statements, "special_statement", words((*cites)->text(4)));
@@ -194,7 +183,7 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         "WHERE ci.paragraph_id IN (SELECT value FROM json_each(?2)) AND c.key <> ?1 ORDER BY 1");
     if (!related) return fail_db(related.error().message);
     (*related)->bind(1, t.case_number);
-    (*related)->bind(2, "[" + in_list + "]");
+    (*related)->bind(2, in_list);
     while ((*related)->step()) t.related_cases.push_back((*related)->text(0));
     if (!(*related)->ok()) return fail_db((*related)->error());
     return t;

@@ -1,5 +1,7 @@
 #include "repair/context_rules.hpp"
 
+#include <map>
+
 #include <algorithm>
 
 #include "util/text.hpp"
@@ -30,21 +32,17 @@ Result<ContextRules> ContextRules::from_table(const TableFile& table) {
             const std::string_view c = conds.substr(0, sp);
             conds = sp == std::string_view::npos ? std::string_view{} : conds.substr(sp + 1);
             if (c.empty()) continue;
+            static const std::map<std::string_view, Condition::Kind> kSimple{
+                {"*", Condition::always},
+                {"prev:number", Condition::prev_number},
+                {"next:number", Condition::next_number},
+                {"next:year", Condition::next_year},
+                {"prev:word", Condition::prev_word},
+                {"next:word", Condition::next_word},
+                {"next:lower", Condition::next_lower}};
             Condition cond{Condition::always, {}};
-            if (c == "*")
-                cond.kind = Condition::always;
-            else if (c == "prev:number")
-                cond.kind = Condition::prev_number;
-            else if (c == "next:number")
-                cond.kind = Condition::next_number;
-            else if (c == "next:year")
-                cond.kind = Condition::next_year;
-            else if (c == "prev:word")
-                cond.kind = Condition::prev_word;
-            else if (c == "next:word")
-                cond.kind = Condition::next_word;
-            else if (c == "next:lower")
-                cond.kind = Condition::next_lower;
+            if (const auto it = kSimple.find(c); it != kSimple.end())
+                cond.kind = it->second;
             else if (c.starts_with("prev:="))
                 cond = {Condition::prev_is, text::fold(c.substr(6))};
             else if (c.starts_with("next:="))

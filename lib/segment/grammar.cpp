@@ -153,6 +153,16 @@ std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_
     return std::nullopt;
 }
 
+bool Grammar::matches(const std::string& name, std::string_view s) const {
+    const auto it = patterns_.find(name);
+    if (it == patterns_.end()) return false;
+    for (const Pattern& p : it->second)
+        if (p.re->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, nullptr,
+                        0))
+            return true;
+    return false;
+}
+
 std::vector<PatternMatch> Grammar::all(const std::string& name, std::string_view s) const {
     std::vector<PatternMatch> out;
     const auto it = patterns_.find(name);

@@ -62,9 +62,9 @@ class Grammar {
     std::optional<PatternMatch> first(const std::string& name, std::string_view s) const;
     // Every non-overlapping match of every alternative of `name`, in text order.
     std::vector<PatternMatch> all(const std::string& name, std::string_view s) const;
-    bool matches(const std::string& name, std::string_view s) const {
-        return first(name, s).has_value();
-    }
+    // Whether any alternative of `name` matches somewhere in `s`, without extracting groups
+    // (the segmenter asks this of every line, many times over).
+    bool matches(const std::string& name, std::string_view s) const;
     // The kinds X that have rows named PREFIX.X (e.g. "section." -> summary, decision, ...).
     std::vector<std::string> kinds(const std::string& prefix) const;
 

@@ -182,6 +182,12 @@ Result<void> Database::exec(std::string_view sql) {
     return {};
 }
 
+std::string id_list(const std::vector<std::int64_t>& ids) {
+    std::string out = "[";
+    for (std::int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+    return out + "]";
+}
+
 std::int64_t Database::last_insert_id() const {
     return sqlite3_last_insert_rowid(db_);
 }

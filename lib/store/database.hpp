@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/error.hpp"
 
@@ -82,6 +83,9 @@ class Database {
     sqlite3* db_;
     std::string path_;
 };
+
+// "[1,2,3]": ids bound as one parameter and read in SQL as `IN (SELECT value FROM json_each(?))`.
+std::string id_list(const std::vector<std::int64_t>& ids);
 
 // A transaction that rolls back unless committed.
 class Transaction {
