@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!p) return 0;
     const int lines = static_cast<int>(decoded->line_count());
     for (const kraft::Paragraph& para : p->paragraphs)
-        if (para.line_begin < 1 || para.line_end > lines + 1 || para.line_begin > para.line_end)
+        if (para.line_begin < 1 || para.line_end > lines || para.line_begin > para.line_end)
             std::abort();
     return 0;
 }
