@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/match_expression.hpp"
 #include "query/snippet.hpp"
 #include "segment/case_numbers.hpp"
 #include "segment/grammar.hpp"
@@ -23,14 +24,6 @@ QueryFailure usage(std::string message) {
 }
 QueryFailure archive_error(Archive& a, std::string message) {
     return {Error{a.db().path(), 0, 0, std::move(message)}, false};
-}
-
-bool uses_fts_syntax(const std::string& t) {
-    if (t.find_first_of("\"*()") != std::string::npos) return true;
-    std::istringstream in(t);
-    for (std::string w; in >> w;)
-        if (w == "AND" || w == "OR" || w == "NOT" || w == "NEAR") return true;
-    return false;
 }
 
 // "§ 189", "§189": a paragraph number.
@@ -58,15 +51,6 @@ bool looks_like_case_number(const std::string& t, const Grammar& g) {
 
 }  // namespace
 
-std::optional<std::string> plain_words_expression(const std::string& text, bool exact) {
-    if (uses_fts_syntax(text)) return std::nullopt;
-    std::istringstream in(text);
-    std::string out;
-    for (std::string w; in >> w;)
-        out += (out.empty() ? "\"" : " \"") + std::string(exact ? "=" : "") + w + "\"";
-    return out;
-}
-
 QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Grammar& g) {
     SearchQuery q = q_in;
     if (q.limit < 1) return std::unexpected(usage("--limit must be at least 1"));
@@ -86,12 +70,10 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     if (!fts && !q.case_number && !number && !q.body && !q.from && !q.to && !q.person && !q.party &&
         (!q.kind || *q.kind == "any"))
         return std::unexpected(usage("nothing to search for: give words or a filter"));
-    std::string match, exact_match;
-    if (fts) {
-        auto plain = plain_words_expression(q.text, q.exact);
-        match = plain ? *plain : q.text;
-        if (plain && !q.exact) exact_match = *plain_words_expression(q.text, true);
-    }
+    MatchExpression expression;
+    if (fts) expression = match_expression(q.text, q.exact);
+    const std::string& match = expression.match;
+    const std::string& exact_match = expression.exact_match;
 
     // The filters as " AND ..." clauses over e, pa and pr. Everything the user typed is bound,
     // never spliced into the SQL.
@@ -315,9 +297,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         std::vector<std::string> words;
         std::istringstream in(q.text);
         for (std::string w; in >> w;) words.push_back(w);
-        const SnippetMaker maker = plain_words_expression(q.text, q.exact)
-                                       ? SnippetMaker(words, q.exact)
-                                       : SnippetMaker::for_expression(q.text);
+        const SnippetMaker maker =
+            expression.plain ? SnippetMaker(words, q.exact) : SnippetMaker::for_expression(q.text);
         auto body = a.db().prepare("SELECT body FROM entries WHERE id = ?");
         if (!body) return std::unexpected(archive_error(a, body.error().message));
         for (std::size_t i = 0; i < entry_ids.size(); ++i) {

@@ -40,8 +40,4 @@ struct SearchResult {
 
 QueryResult<SearchResult> search(Archive& archive, const SearchQuery& q, const Grammar& g);
 
-// The FTS5 expression for plain words: each word quoted ("=word" when exact), or nullopt when the
-// text already uses FTS5 syntax (quotes, *, parentheses, AND/OR/NOT/NEAR) and passes through.
-std::optional<std::string> plain_words_expression(const std::string& text, bool exact);
-
 }  // namespace kraft

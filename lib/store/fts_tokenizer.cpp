@@ -20,7 +20,7 @@ struct StemmerDeleter {
 using Stemmer = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 
 struct Forms {
-    std::string lower, folded, stem;  // stem: folded stem
+    std::string lower, folded, stem;  // stem: the key, the stem of `folded`
 };
 
 }  // namespace
@@ -85,20 +85,21 @@ void lower_and_fold(std::string_view word, std::string& lower, std::string& fold
 namespace {
 
 // Fills f (its buffers reused across calls: the tokenizer runs once per word of every document).
+// The key is the stem of the folded word, so that folding never changes it: "namnden" (an OCR
+// leftover) and "nämnden" have the same key by construction. Snowball's Swedish rules count å, ä
+// and ö as vowels and have no suffix with them but "löst", so stemming the folded word loses
+// little.
 void forms_into(std::string_view word, sb_stemmer* stemmer, Forms& f) {
     lower_and_fold(word, f.lower, f.folded);
     const sb_symbol* s =
-        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(f.lower.data()),
-                        static_cast<int>(f.lower.size()));
+        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(f.folded.data()),
+                        static_cast<int>(f.folded.size()));
     if (!s) {
         f.stem = f.folded;
         return;
     }
-    const std::string_view stemmed(reinterpret_cast<const char*>(s),
-                                   static_cast<std::size_t>(sb_stemmer_length(stemmer)));
-    // The stem of a lower-case word is lower case: only its folding is left to do.
-    static thread_local std::string ignored;
-    lower_and_fold(stemmed, ignored, f.stem);
+    f.stem.assign(reinterpret_cast<const char*>(s),
+                  static_cast<std::size_t>(sb_stemmer_length(stemmer)));
 }
 
 Forms forms_of(std::string_view word, sb_stemmer* stemmer) {
@@ -107,27 +108,34 @@ Forms forms_of(std::string_view word, sb_stemmer* stemmer) {
     return f;
 }
 
-// The tokens a document word is indexed under, first the word itself: lower, "_" folded when
-// it differs, "__" stem when that differs. `out(token, first)` returns an SQLite code; `buf` is
-// reused so that indexing allocates nothing per word.
+// The tokens a document word is indexed under: lower(w), and "_" + key(w) at the same position
+// when the key differs. At most two per word, and a query word reads at most two lists (see
+// query_tokens()). `out(token, first)` returns an SQLite code; `buf` is reused so that indexing
+// allocates nothing per word.
 template <class Out>
 int document_tokens(const Forms& f, std::string& buf, const Out& out) {
     int rc = out(std::string_view(f.lower), true);
-    if (rc == SQLITE_OK && f.folded != f.lower) rc = out(buf.assign("_").append(f.folded), false);
-    if (rc == SQLITE_OK && f.stem != f.folded) rc = out(buf.assign("__").append(f.stem), false);
+    if (rc == SQLITE_OK && f.stem != f.lower) rc = out(buf.assign("_").append(f.stem), false);
     return rc;
 }
 
+// A word: every document word with the same key, which is the documents' "_" + key, or their
+// lower form where that is the key itself. A prefix: the documents' words and keys that start
+// with it, as typed and folded.
 std::vector<std::string> query_tokens(const Forms& f, bool prefix) {
-    std::vector<std::string> out{f.lower, f.folded, "_" + f.folded};
-    if (!prefix) {
-        for (std::string s : {f.stem, "_" + f.stem, "__" + f.stem}) out.push_back(std::move(s));
+    std::vector<std::string> out;
+    const auto add = [&](std::string s) {
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    };
+    if (prefix) {
+        add(f.lower);
+        add(f.folded);
+        add("_" + f.folded);
+    } else {
+        add(f.stem);
+        add("_" + f.stem);
     }
-    std::vector<std::string> unique;
-    for (auto& s : out)
-        if (std::find(unique.begin(), unique.end(), s) == unique.end())
-            unique.push_back(std::move(s));
-    return unique;
+    return out;
 }
 
 Stemmer new_stemmer() {
@@ -166,7 +174,10 @@ int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n
     while (next_word(all, pos, word_begin, word_end)) {
         const int start = static_cast<int>(word_begin), end = static_cast<int>(word_end);
         const std::string_view word = all.substr(word_begin, word_end - word_begin);
+        // "=word": the spelling only. "=_key": one key as the index holds it (search expands a
+        // prefix into the keys it covers).
         const bool exact = query && start > 0 && text[start - 1] == '=';
+        const bool raw_key = query && start > 1 && text[start - 1] == '_' && text[start - 2] == '=';
         if (!query) {
             forms_into(word, t->stemmer.get(), t->forms);
             const int rc =
@@ -178,8 +189,9 @@ int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n
             continue;
         }
         const Forms f = forms_of(word, t->stemmer.get());
-        const std::vector<std::string> tokens =
-            exact ? std::vector<std::string>{f.lower} : query_tokens(f, prefix);
+        const std::vector<std::string> tokens = raw_key ? std::vector<std::string>{"_" + f.lower}
+                                                : exact ? std::vector<std::string>{f.lower}
+                                                        : query_tokens(f, prefix);
         for (std::size_t k = 0; k < tokens.size(); ++k) {
             const int rc = emit(ctx, k == 0 ? 0 : FTS5_TOKEN_COLOCATED, tokens[k].data(),
                                 static_cast<int>(tokens[k].size()), start, end);

@@ -1,11 +1,14 @@
 // The FTS5 tokenizer "kraft": words match regardless of å/ä/ö and of Swedish inflection, while the
 // exact spelling stays searchable on its own.
 //
-// A document word w is indexed as lower(w), plus, at the same position, "_" + fold(w) when folding
-// changes it and "__" + fold(stem(w)) when stemming changes that (Snowball's Swedish stemmer).
-// A query word expands to the alternatives lower, fold, "_" fold, stem, "_" stem, "__" stem, so
-// "namnden", "nämnden" and "nämnd" find each other. A query word written right after "=" expands
-// to lower(w) only: `"=får"` does not find "far". Prefix queries ("nämnd*") skip the stem forms.
+// A word's key is the Snowball Swedish stem of its folded form (å/ä→a, ö→o, é→e): "nämnden",
+// "namnden" and "nämnder" share the key "namnd". A document word w is indexed as lower(w), plus,
+// at the same position, "_" + key(w) when the key differs. A query word q matches the documents'
+// "_" + key(q) and key(q) as a word of its own: two lists per query word, whatever its form.
+// "=word" matches lower(w) only (`"=får"` does not find "far"); "=_key" matches one key as the
+// index holds it. A prefix ("nämnd*") matches words and keys starting with it as typed or
+// folded; a folded prefix that runs past a word's stem ("namnden*") finds that word only as
+// typed.
 #pragma once
 
 #include <string>
@@ -20,9 +23,9 @@ namespace kraft {
 // Makes tokenize='kraft' available on this connection. Errors: FTS5 missing from SQLite.
 Result<void> register_fts_tokenizer(Database& db);
 
-// What a word matches under: its lower-case form, the folded form (å/ä→a, ö→o, é→e...) and the
-// folded Snowball stem, as the index sees them. Two words match in search when their stems are
-// equal; snippets use this to mark the words a query found.
+// What a word matches under: its lower-case form, the folded form (å/ä→a, ö→o, é→e...) and its
+// key (`stem`: the Snowball stem of the folded form), as the index sees them. Two words match in
+// search when their keys are equal; snippets use this to mark the words a query found.
 struct WordKey {
     std::string lower, folded, stem;
 };

@@ -14,6 +14,18 @@ hits() { "$KRAFT" --json search "$@" | python3 -c 'import json,sys; d=json.load(
 [ "$(hits --exact får)" -ge 1 ] || fail "--exact får should find the word"
 [ "$(hits far)" -ge 1 ] || fail "far folds to får"
 
+# FTS5 syntax: prefixes with and without accents, juxtaposed terms, OR, NOT, a phrase; the bare
+# words and prefixes are rewritten into the index's lists, and must match what the tokenizer's own
+# expansion finds (the phrase forms on the right).
+[ "$(hits 'nämnd*')" = "$(hits 'namnd*')" ] || fail "nämnd* and namnd* differ"
+[ "$(hits 'nämnd*')" -ge "$(hits nämnden)" ] || fail "nämnd* finds fewer than nämnden"
+[ "$(hits 'nämnd* kraftsamlande')" = "$(hits '"nämnd"* "kraftsamlande"')" ] || fail "prefix AND word"
+[ "$(hits 'yttrandet OR kraftsamlande')" = "$(hits '"yttrandet" OR "kraftsamlande"')" ] || fail "OR"
+[ "$(hits 'nämnden NOT kraftsamlande')" = "$(hits '"nämnden" NOT "kraftsamlande"')" ] || fail "NOT"
+[ "$(hits 'nämnden NOT kraftsamlande')" -lt "$(hits nämnden)" ] || fail "NOT excludes nothing"
+[ "$(hits '(särskilt yttrande) OR reservation')" -ge 3 ] || fail "parentheses"
+[ "$(hits '"särskilt yttrande"')" -ge 3 ] || fail "phrase"
+
 # A case number typed as the query, also with OCR noise; a § reference.
 [ "$(hits STK-2024-1374)" = 3 ] || fail "STK-2024-1374 should give its 3 paragraphs"
 [ "$(hits STK-2O24-1374)" = 3 ] || fail "STK-2O24-1374 should be the same case"

@@ -1,0 +1,193 @@
+#include "query/match_expression.hpp"
+
+#include <cctype>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+#include "store/fts_tokenizer.hpp"
+
+namespace kraft {
+
+namespace {
+
+bool is_operator(const std::string& w) {
+    return w == "AND" || w == "OR" || w == "NOT" || w == "NEAR";
+}
+
+// The word a token is, when it is exactly one word as the index sees words (with surrounding
+// punctuation such as "nämnden," allowed); "" otherwise.
+std::string single_word(const std::string& token) {
+    std::size_t pos = 0, begin = 0, end = 0;
+    if (!next_word(token, pos, begin, end)) return "";
+    const std::string word = token.substr(begin, end - begin);
+    std::size_t b2 = 0, e2 = 0;
+    return next_word(token, pos, b2, e2) ? "" : word;
+}
+
+std::string quoted(const std::string& s) {
+    return "\"" + s + "\"";
+}
+
+// One word, or a prefix: the index lists that hold its forms, OR-ed.
+std::string word_group(const std::string& word, bool prefix, bool exact) {
+    const WordKey k = word_key(word);
+    const std::string star = prefix ? " *" : "";
+    if (exact) return quoted("=" + k.lower) + star;
+    std::vector<std::string> terms;
+    const auto add = [&](const std::string& t) {
+        for (const std::string& x : terms)
+            if (x == t) return;
+        terms.push_back(t);
+    };
+    if (prefix) {
+        add("=" + k.lower);
+        add("=" + k.folded);
+        add("=_" + k.folded);
+    } else {
+        add("=" + k.stem);
+        add("=_" + k.stem);
+    }
+    std::string out = "(";
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        out += (i ? " OR " : "") + quoted(terms[i]) + star;
+    return out + ")";
+}
+
+// A bare token of an FTS5 expression rewritten as a word group, or as it was.
+std::string rewrite_token(const std::string& token, bool exact) {
+    if (token.empty() || is_operator(token)) return token;
+    const bool prefix = token.back() == '*';
+    const std::string body = prefix ? token.substr(0, token.size() - 1) : token;
+    const std::string word = single_word(body);
+    // Only a token that is the word itself: "e-post" and the like stay as FTS5 reads them.
+    if (word.empty() || word != body) return token;
+    return word_group(word, prefix, exact);
+}
+
+// FTS5 syntax with its bare words and prefixes rewritten. Juxtaposed operands ("a b", an implicit
+// AND) are joined by an explicit AND in parentheses, since FTS5 accepts juxtaposition only between
+// phrases and binds it tighter than any operator. Returns nullopt for what is left as typed:
+// constructs whose arguments must be phrases (NEAR, column filters, "^", "+"), and malformed
+// text, which FTS5 then rejects with its own message.
+class Rewriter {
+  public:
+    Rewriter(const std::string& text, bool exact) : t_(text), exact_(exact) {}
+
+    std::optional<std::string> all() {
+        auto out = sequence();
+        if (!out || i_ != t_.size()) return std::nullopt;
+        return out;
+    }
+
+  private:
+    // Operands and operators up to a ")" or the end.
+    std::optional<std::string> sequence() {
+        std::string out;
+        std::vector<std::string> run;  // operands since the last operator
+        const auto close_run = [&] {
+            if (run.size() == 1) out += run[0];
+            if (run.size() > 1) {
+                out += "(";
+                for (std::size_t k = 0; k < run.size(); ++k) out += (k ? " AND " : "") + run[k];
+                out += ")";
+            }
+            run.clear();
+        };
+        while (true) {
+            skip_space();
+            if (i_ == t_.size() || t_[i_] == ')') break;
+            const char c = t_[i_];
+            if (c == ':' || c == '^' || c == '+' || c == '{' || c == '}') return std::nullopt;
+            if (c == '"') {
+                auto p = phrase();
+                if (!p) return std::nullopt;
+                run.push_back(*p);
+            } else if (c == '(') {
+                ++i_;
+                auto inner = sequence();
+                if (!inner || i_ == t_.size()) return std::nullopt;
+                ++i_;  // ")"
+                run.push_back("(" + *inner + ")");
+            } else {
+                const std::string token = bare();
+                if (token == "NEAR") return std::nullopt;
+                if (is_operator(token)) {
+                    if (run.empty()) return std::nullopt;
+                    close_run();
+                    out += " " + token + " ";
+                    continue;
+                }
+                run.push_back(rewrite_token(token, exact_));
+            }
+        }
+        close_run();
+        return out;
+    }
+
+    // A quoted phrase as typed, with its "*" when it is a prefix.
+    std::optional<std::string> phrase() {
+        const std::size_t end = t_.find('"', i_ + 1);
+        if (end == std::string::npos) return std::nullopt;
+        std::string p = t_.substr(i_, end + 1 - i_);
+        i_ = end + 1;
+        std::size_t j = i_;
+        while (j < t_.size() && t_[j] == ' ') ++j;
+        if (j < t_.size() && t_[j] == '*') {
+            p += " *";
+            i_ = j + 1;
+        }
+        return p;
+    }
+
+    std::string bare() {
+        const std::size_t begin = i_;
+        while (i_ < t_.size() && !std::isspace(static_cast<unsigned char>(t_[i_])) &&
+               t_[i_] != '(' && t_[i_] != ')' && t_[i_] != '"')
+            ++i_;
+        return t_.substr(begin, i_ - begin);
+    }
+
+    void skip_space() {
+        while (i_ < t_.size() && std::isspace(static_cast<unsigned char>(t_[i_]))) ++i_;
+    }
+
+    const std::string& t_;
+    bool exact_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace
+
+bool uses_fts_syntax(const std::string& text) {
+    if (text.find_first_of("\"*()") != std::string::npos) return true;
+    std::istringstream in(text);
+    for (std::string w; in >> w;)
+        if (is_operator(w)) return true;
+    return false;
+}
+
+MatchExpression match_expression(const std::string& text, bool exact) {
+    MatchExpression m;
+    if (uses_fts_syntax(text)) {
+        m.plain = false;
+        m.match = Rewriter(text, exact).all().value_or(text);
+        return m;
+    }
+    std::istringstream in(text);
+    for (std::string w; in >> w;) {
+        const std::string sep = m.exact_match.empty() ? "" : " ";
+        m.exact_match += sep + quoted("=" + w);
+        // A word of several index words ("e-post") stays one phrase, expanded by the tokenizer.
+        const std::string word = single_word(w);
+        m.match += (m.match.empty() ? "" : " AND ") +
+                   (word.empty() ? quoted(w) : word_group(word, false, false));
+    }
+    if (exact) {
+        m.match = m.exact_match;
+        m.exact_match.clear();
+    }
+    return m;
+}
+
+}  // namespace kraft
