@@ -1,5 +1,7 @@
 #include "query/paragraph_reader.hpp"
 
+#include "store/packing.hpp"
+
 namespace kraft {
 
 namespace {
@@ -33,13 +35,14 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db) {
         {&r->paragraph_,
          "SELECT pr.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, pr.source, "
          "pa.line_begin, pa.line_end, "
-         "(SELECT body FROM entries e WHERE e.paragraph_id = pa.id AND e.statement_id IS NULL) "
+         "(SELECT kraft_decompress(body) FROM entries e "
+         "WHERE e.paragraph_id = pa.id AND e.statement_id IS NULL) "
          "FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id WHERE pa.id = ?"},
         {&r->cases_, "SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'"},
         {&r->decision_, "SELECT id, by_body, kind, to_body FROM decisions WHERE paragraph_id = ?"},
         {&r->points_, "SELECT text FROM decision_points WHERE decision_id = ? ORDER BY position"},
         {&r->statements_,
-         "SELECT s.id, s.kind, s.appendix, e.body FROM statements s "
+         "SELECT s.id, s.kind, s.appendix, kraft_decompress(e.body) FROM statements s "
          "JOIN entries e ON e.statement_id = s.id WHERE s.paragraph_id = ? ORDER BY s.id"},
         {&r->persons_,
          "SELECT p.name, coalesce(sp.party, '') FROM statement_persons sp "
@@ -47,15 +50,9 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db) {
         {&r->parties_,
          "SELECT party FROM statement_parties WHERE statement_id = ? ORDER BY position"},
         {&r->recipients_, "SELECT name FROM recipients WHERE paragraph_id = ? ORDER BY position"},
-        // An edit's "from" is the original text at [offset, offset + length) in bytes.
-        {&r->edits_,
-         "SELECT e.line, e.col, CAST(substr(CAST(pr.original_text AS BLOB), e.offset + 1, "
-         "e.length) AS TEXT), e.to_text, e.confidence, r.text "
-         "FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id "
-         "JOIN repair_edits e ON e.protocol_id = pr.id "
-         "JOIN repair_reasons r ON r.id = e.reason_id "
-         "WHERE pa.id = ? AND e.line BETWEEN pa.line_begin AND pa.line_end ORDER BY e.offset"},
-        {&r->original_, "SELECT original_text FROM protocols WHERE id = ?"},
+        {&r->edits_, "SELECT packed FROM repair_edit_lists WHERE protocol_id = ?"},
+        {&r->original_, "SELECT text FROM protocol_originals WHERE protocol_id = ?"},
+        {&r->reason_, "SELECT text FROM repair_reasons WHERE id = ?"},
     };
     for (const auto& [target, text] : sql) {
         auto st = db.prepare(text);
@@ -63,6 +60,16 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db) {
         *target = std::move(*st);
     }
     return r;
+}
+
+Result<std::string> ParagraphReader::reason_text(std::int64_t id) {
+    if (auto it = reasons_.find(id); it != reasons_.end()) return it->second;
+    reason_->reset();
+    reason_->bind(1, id);
+    std::string text = reason_->step() ? reason_->text(0) : "";
+    if (!reason_->ok()) return fail(db_.path(), 0, reason_->error());
+    reason_->reset();
+    return reasons_.emplace(id, std::move(text)).first->second;
 }
 
 Result<ShownParagraph> ParagraphReader::read(std::int64_t pid, bool with_original) {
@@ -135,20 +142,39 @@ Result<ShownParagraph> ParagraphReader::read(std::int64_t pid, bool with_origina
     if (!recipients_->ok()) return failed(*recipients_);
 
     if (with_original) {
-        // The protocol's text as received, when repair changed any of it.
+        // The protocol's text as received and the edits in this paragraph's lines, kept when
+        // repair changed any of it. An edit's "from" is the original text at [offset, offset +
+        // length) in bytes.
         original_->reset();
         original_->bind(1, protocol_id);
-        if (original_->step() && !original_->is_null(0))
-            p.original = lines_of(original_->text(0), p.line_begin, p.line_end);
+        std::string original;
+        if (original_->step()) {
+            auto text = decompress(original_->blob(0));
+            if (!text) return fail(db_.path(), 0, text.error().message);
+            original = std::move(*text);
+            p.original = lines_of(original, p.line_begin, p.line_end);
+        }
         if (!original_->ok()) return failed(*original_);
         original_->reset();
         edits_->reset();
-        edits_->bind(1, pid);
-        while (edits_->step())
-            p.edits.push_back({static_cast<int>(edits_->integer(0)),
-                               static_cast<int>(edits_->integer(1)), edits_->text(2),
-                               edits_->text(3), edits_->text(5), edits_->real(4)});
+        edits_->bind(1, protocol_id);
+        if (edits_->step()) {
+            auto edits = unpack_edits(edits_->blob(0));
+            if (!edits) return fail(db_.path(), 0, edits.error().message);
+            for (const PackedEdit& e : *edits) {
+                if (e.line < p.line_begin || e.line > p.line_end) continue;
+                auto reason = reason_text(e.reason_id);
+                if (!reason) return std::unexpected(reason.error());
+                const auto offset = static_cast<std::size_t>(e.offset);
+                const std::string from =
+                    offset <= original.size()
+                        ? original.substr(offset, static_cast<std::size_t>(e.length))
+                        : "";
+                p.edits.push_back({e.line, e.column, from, e.to, *reason, e.confidence});
+            }
+        }
         if (!edits_->ok()) return failed(*edits_);
+        edits_->reset();
     }
     return p;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/protocol.hpp"
@@ -48,9 +49,11 @@ class ParagraphReader {
 
   private:
     explicit ParagraphReader(Database& db) : db_(db) {}
+    Result<std::string> reason_text(std::int64_t id);  // looked up once per reader
     Database& db_;
     std::unique_ptr<SqlStatement> paragraph_, cases_, decision_, points_, statements_, persons_,
-        parties_, recipients_, original_, edits_;
+        parties_, recipients_, original_, edits_, reason_;
+    std::unordered_map<std::int64_t, std::string> reasons_;
 };
 
 }  // namespace kraft

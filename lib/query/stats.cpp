@@ -1,5 +1,10 @@
 #include "query/stats.hpp"
 
+#include <algorithm>
+#include <map>
+
+#include "store/packing.hpp"
+
 namespace kraft {
 
 QueryResult<ArchiveStats> archive_stats(Archive& a) {
@@ -22,8 +27,8 @@ QueryResult<ArchiveStats> archive_stats(Archive& a) {
         "(SELECT count(*) FROM decisions), (SELECT count(*) FROM statements), "
         "(SELECT count(DISTINCT case_id) FROM paragraph_cases), (SELECT count(*) FROM citations), "
         "(SELECT count(*) FROM citations WHERE resolved_paragraph_id IS NOT NULL), "
-        "(SELECT count(*) FROM protocols WHERE original_text IS NOT NULL), "
-        "(SELECT count(*) FROM repair_edits)",
+        "(SELECT count(*) FROM protocol_originals), "
+        "(SELECT coalesce(sum(edits), 0) FROM repair_edit_lists)",
         [&](SqlStatement& r) {
             s.protocols = r.integer(0);
             s.paragraphs = r.integer(1);
@@ -53,12 +58,24 @@ QueryResult<ArchiveStats> archive_stats(Archive& a) {
         [&](SqlStatement& r) {
             s.by_party.push_back({r.text(0), r.integer(1), r.integer(2), r.integer(3)});
         });
-    each(
-        "SELECT r.text, count(*) FROM repair_edits e JOIN repair_reasons r ON r.id = e.reason_id "
-        "GROUP BY r.id ORDER BY count(*) DESC, r.text",
-        [&](SqlStatement& r) {
-            s.repairs_by_reason.push_back({r.text(0), r.integer(1)});
-        });
+    // Repairs per reason: the packed edit lists counted here (a protocol's edits are one value).
+    std::map<std::int64_t, std::int64_t> per_reason;
+    each("SELECT packed FROM repair_edit_lists", [&](SqlStatement& r) {
+        auto edits = unpack_edits(r.blob(0));
+        if (!edits) {
+            if (error.empty()) error = edits.error().message;
+            return;
+        }
+        for (const PackedEdit& e : *edits) ++per_reason[e.reason_id];
+    });
+    each("SELECT id, text FROM repair_reasons", [&](SqlStatement& r) {
+        if (auto it = per_reason.find(r.integer(0)); it != per_reason.end())
+            s.repairs_by_reason.push_back({r.text(1), it->second});
+    });
+    std::sort(s.repairs_by_reason.begin(), s.repairs_by_reason.end(),
+              [](const auto& x, const auto& y) {
+                  return x.edits != y.edits ? x.edits > y.edits : x.reason < y.reason;
+              });
     if (!error.empty()) return std::unexpected(QueryFailure{Error{db.path(), 0, 0, error}, false});
     return s;
 }

@@ -1,5 +1,6 @@
 #include "store/archive.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -10,7 +11,9 @@
 #include "segment/grammar.hpp"
 #include "segment/segment.hpp"
 #include "store/fts_tokenizer.hpp"
+#include "store/packing.hpp"
 #include "store/schema.hpp"
+#include "store/sql_functions.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -56,6 +59,7 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& path, Database
     auto db = Database::open(path, mode);
     if (!db) return std::unexpected(db.error());
     if (auto ok = register_fts_tokenizer(**db); !ok) return std::unexpected(ok.error());
+    if (auto ok = register_sql_functions(**db); !ok) return std::unexpected(ok.error());
     if (auto ok = mode == Database::Mode::read_write ? migrate(**db) : check_version(**db); !ok)
         return std::unexpected(ok.error());
     return std::unique_ptr<Archive>(new Archive(std::move(*db)));
@@ -117,7 +121,8 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     // The earlier version: unlearn its words, then delete it (cascades to everything).
     {
         SqlStatement& old =
-            st("SELECT e.body FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id "
+            st("SELECT kraft_decompress(e.body) FROM entries e "
+               "JOIN paragraphs pa ON pa.id = e.paragraph_id "
                "JOIN protocols pr ON pr.id = pa.protocol_id "
                "WHERE pr.source = ? AND pr.learned = 1 AND e.statement_id IS NULL");
         old.bind(1, p.source);
@@ -157,14 +162,16 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                   .bind(14, p.clean_text.empty() ? 0 : 1));
     const std::int64_t protocol_id = db_->last_insert_id();
     if (!p.original_text.empty())
-        KRAFT_RUN(st("UPDATE protocols SET original_text = ? WHERE id = ?")
-                      .bind(1, p.original_text)
-                      .bind(2, protocol_id));
+        KRAFT_RUN(st("INSERT INTO protocol_originals(protocol_id, text) VALUES (?, ?)")
+                      .bind(1, protocol_id)
+                      .bind_blob(2, compress(p.original_text)));
 
     // A damaged protocol has hundreds of edits and a handful of reasons: each looked up once.
     // (Only within this transaction: a rolled-back insert would leave a stale id in a longer
     // cache.)
     std::map<std::string, std::int64_t> reason_ids;
+    std::vector<PackedEdit> packed;
+    packed.reserve(p.edits.size());
     for (const StoredEdit& e : p.edits) {
         auto reason = reason_ids.find(e.reason);
         if (reason == reason_ids.end()) {
@@ -172,18 +179,37 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
             if (!id) return std::unexpected(id.error());
             reason = reason_ids.emplace(e.reason, *id).first;
         }
-        KRAFT_RUN(st("INSERT INTO repair_edits(protocol_id, offset, length, line, col, to_text, "
-                     "confidence, reason_id) VALUES (?,?,?,?,?,?,?,?)")
+        packed.push_back({static_cast<std::int64_t>(e.offset),
+                          static_cast<std::int64_t>(e.from.size()), e.line, e.column, e.to,
+                          e.confidence, reason->second});
+    }
+    if (!packed.empty()) {
+        std::sort(packed.begin(), packed.end(),
+                  [](const PackedEdit& x, const PackedEdit& y) { return x.offset < y.offset; });
+        KRAFT_RUN(st("INSERT INTO repair_edit_lists(protocol_id, edits, packed) VALUES (?,?,?)")
                       .bind(1, protocol_id)
-                      .bind(2, static_cast<std::int64_t>(e.offset))
-                      .bind(3, static_cast<std::int64_t>(e.from.size()))
-                      .bind(4, e.line)
-                      .bind(5, e.column)
-                      .bind(6, e.to)
-                      .bind(7, e.confidence)
-                      .bind(8, reason->second));
+                      .bind(2, static_cast<std::int64_t>(packed.size()))
+                      .bind_blob(3, pack_edits(packed)));
     }
 
+    // What search finds: the entry with its body compressed, and the same text, plain, into the
+    // full-text index (which reads stored entries through the view entry_texts).
+    const auto entry = [&](std::int64_t paragraph, std::optional<std::int64_t> statement,
+                           const std::string& kind, const std::string& title,
+                           const std::string& body) -> Result<void> {
+        KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) "
+                     "VALUES (?,?,?,?,?)")
+                      .bind(1, paragraph)
+                      .bind(2, statement)
+                      .bind(3, kind)
+                      .bind(4, title)
+                      .bind_blob(5, compress(body)));
+        KRAFT_RUN(st("INSERT INTO entries_fts(rowid, title, body) VALUES (?,?,?)")
+                      .bind(1, db_->last_insert_id())
+                      .bind(2, title)
+                      .bind(3, body));
+        return {};
+    };
     const auto party = [&](const std::string& abbreviation) -> Result<void> {
         KRAFT_RUN(
             st("INSERT OR IGNORE INTO parties(abbreviation) VALUES (?)").bind(1, abbreviation));
@@ -256,12 +282,10 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                             .bind(4, side));
                 }
         }
-        KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES "
-                     "(?,NULL,?,?,?)")
-                      .bind(1, pid)
-                      .bind(2, para.decision ? "decision" : "paragraph")
-                      .bind(3, para.title)
-                      .bind(4, para.text));
+        if (auto ok = entry(pid, std::nullopt, para.decision ? "decision" : "paragraph", para.title,
+                            para.text);
+            !ok)
+            return ok;
         for (const Statement& s : para.statements) {
             KRAFT_RUN(
                 st("INSERT INTO statements(paragraph_id, kind, appendix, line) VALUES (?,?,?,?)")
@@ -289,13 +313,8 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                               .bind(2, pa)
                               .bind(3, ++position));
             }
-            KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) "
-                         "VALUES (?,?,?,?,?)")
-                          .bind(1, pid)
-                          .bind(2, sid)
-                          .bind(3, std::string(to_string(s.kind)))
-                          .bind(4, para.title)
-                          .bind(5, s.text));
+            if (auto ok = entry(pid, sid, std::string(to_string(s.kind)), para.title, s.text); !ok)
+                return ok;
         }
         const auto link_case = [&](const std::string& written, const char* role) -> Result<void> {
             const std::string key = normalize_case_number(written);

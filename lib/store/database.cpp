@@ -25,6 +25,10 @@ SqlStatement& SqlStatement::bind(int i, double v) {
     sqlite3_bind_double(st_, i, v);
     return *this;
 }
+SqlStatement& SqlStatement::bind_blob(int i, std::string_view bytes) {
+    sqlite3_bind_blob64(st_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+}
 SqlStatement& SqlStatement::bind_null(int i) {
     sqlite3_bind_null(st_, i);
     return *this;
@@ -62,6 +66,11 @@ bool SqlStatement::is_null(int col) const {
 }
 std::string SqlStatement::text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string();
+}
+std::string SqlStatement::blob(int col) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(st_, col));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
              : std::string();
 }

@@ -35,6 +35,7 @@ class SqlStatement {
     SqlStatement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
     SqlStatement& bind(int i, double v);
     SqlStatement& bind_null(int i);
+    SqlStatement& bind_blob(int i, std::string_view bytes);
     template <class T>
     SqlStatement& bind(int i, const std::optional<T>& v) {
         return v ? bind(i, *v) : bind_null(i);
@@ -51,6 +52,7 @@ class SqlStatement {
     std::int64_t integer(int col) const;
     double real(int col) const;
     std::string text(int col) const;
+    std::string blob(int col) const;
     bool is_null(int col) const;
 
   private:

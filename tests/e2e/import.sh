@@ -9,7 +9,8 @@ expect_file_contains "$WORK/err" "imported 4, unchanged 0, failed 0 (4 paragraph
 [ "$(count 'SELECT count(*) FROM protocols')" = 4 ] || fail "4 protocols expected"
 [ "$(count "SELECT date FROM protocols WHERE source LIKE '%p141.md'")" = 2025-03-24 ] || fail "header date of p141"
 [ "$(count "SELECT date_source FROM protocols WHERE source LIKE '%kf-2026-01-22%'")" = filename ] || fail "date from file name"
-[ "$(count "SELECT count(*) FROM repair_edits")" -gt 600 ] || fail "the repair edits are kept"
+[ "$(count "SELECT sum(edits) FROM repair_edit_lists")" -gt 600 ] || fail "the repair edits are kept"
+[ "$(count "SELECT count(*) FROM protocol_originals")" = 2 ] || fail "the two OCR'd originals are kept"
 
 expect_status 0 "$KRAFT" import "$SRC/samples"
 expect_file_contains "$WORK/err" "imported 0, unchanged 4, failed 0 (0 paragraphs)"
@@ -60,17 +61,32 @@ cp "$SRC/tests/data/archive-schema2.db" "$OLD"
 [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 2 ] || fail "the fixture is at schema 2"
 expect_status 3 "$KRAFT" --db "$OLD" search nämnden
 expect_file_contains "$WORK/err" "run 'kraft import' once to upgrade it"
+old_edits=$(sqlite3 "$OLD" 'SELECT count(*) FROM repair_edits')
+sqlite3 -json "$OLD" 'SELECT r.text AS reason, count(*) AS edits FROM repair_edits e JOIN repair_reasons r ON r.id = e.reason_id GROUP BY 1' > "$WORK/old_reasons.json"
 expect_status 0 "$KRAFT" --db "$OLD" import "$WORK/in/latin1.txt"
 [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 3 ] || fail "import did not upgrade schema 2"
+# Migration 3 packs the edits and compresses the originals: every edit and original carried over.
+[ "$(sqlite3 "$OLD" 'SELECT sum(edits) FROM repair_edit_lists')" = "$old_edits" ] || fail "edits lost in migration 3"
+[ "$(sqlite3 "$OLD" 'SELECT count(*) FROM protocol_originals')" = 2 ] || fail "originals lost in migration 3"
+expect_status 0 "$KRAFT" --db "$OLD" --json stats
+python3 - "$WORK/out" "$old_edits" "$WORK/old_reasons.json" <<'PY' || fail "stats after migration 3"
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["repair_edits"] == int(sys.argv[2]), s
+old = {r["reason"]: r["edits"] for r in json.load(open(sys.argv[3]))}
+assert {r["reason"]: r["edits"] for r in s["repairs_by_reason"]} == old, (s["repairs_by_reason"], old)
+PY
 expect_status 0 "$KRAFT" --db "$OLD" check
 expect_status 0 "$KRAFT" --db "$OLD" --json search namnden --kind decision
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["total"] >= 3, d' "$WORK/out" \
   || fail "the upgraded archive's old entries are not found"
 
-# Schema 1 (before the entries_filter index) upgrades through both migrations.
-sqlite3 "$KRAFT_DB" 'DROP INDEX entries_filter; PRAGMA user_version = 1'
-expect_status 0 "$KRAFT" import "$SRC/samples"
-[ "$(count 'PRAGMA user_version')" = 3 ] || fail "import did not upgrade schema 1"
-[ "$(count "SELECT count(*) FROM sqlite_master WHERE name = 'entries_filter'")" = 1 ] || fail "no entries_filter index"
-expect_status 0 "$KRAFT" check
+# Schema 1 (the fixture without migration 2's index and merge setting) upgrades through every
+# migration.
+cp "$SRC/tests/data/archive-schema2.db" "$WORK/schema1.db"
+sqlite3 "$WORK/schema1.db" "DROP INDEX entries_filter; DELETE FROM entries_fts_config WHERE k = 'usermerge'; PRAGMA user_version = 1"
+expect_status 0 "$KRAFT" --db "$WORK/schema1.db" import "$WORK/in/latin1.txt"
+[ "$(sqlite3 "$WORK/schema1.db" 'PRAGMA user_version')" = 3 ] || fail "import did not upgrade schema 1"
+[ "$(sqlite3 "$WORK/schema1.db" "SELECT count(*) FROM sqlite_master WHERE name = 'entries_filter'")" = 1 ] || fail "no entries_filter index"
+expect_status 0 "$KRAFT" --db "$WORK/schema1.db" check
 finish

@@ -1,0 +1,38 @@
+// How the archive keeps what clerks rarely read but must never lose: the original text of a
+// repaired protocol and its repair edits, compressed (zstd) and, for the edits, packed into one
+// value per protocol instead of one row per edit (a damaged protocol has hundreds).
+//
+//   std::string blob = pack_edits(edits);           // sorted by offset
+//   auto back = unpack_edits(blob);                 // the same edits, or an error
+//   std::string z = compress(text);  auto t = decompress(z);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/error.hpp"
+
+namespace kraft {
+
+std::string compress(std::string_view data);
+// Errors: not a zstd frame of known size, or damaged.
+Result<std::string> decompress(std::string_view blob);
+
+struct PackedEdit {
+    std::int64_t offset = 0;  // bytes into the original text
+    std::int64_t length = 0;  // of the original text replaced
+    int line = 0, column = 0;
+    std::string to;
+    double confidence = 0;  // kept to a thousandth
+    std::int64_t reason_id = 0;
+};
+
+// Edits in offset order, as varints (offsets and lines as differences) and the replacement
+// texts, compressed.
+std::string pack_edits(const std::vector<PackedEdit>& edits);
+// Errors: the blob is damaged.
+Result<std::vector<PackedEdit>> unpack_edits(std::string_view blob);
+
+}  // namespace kraft
