@@ -14,6 +14,7 @@
 #include "store/packing.hpp"
 #include "store/schema.hpp"
 #include "store/sql_functions.hpp"
+#include "util/json_writer.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -35,14 +36,14 @@ std::string joined(const std::vector<std::string>& xs) {
     return out;
 }
 
+}  // namespace
+
 std::map<std::string, std::int64_t> word_counts(std::string_view text) {
     std::map<std::string, std::int64_t> counts;
     for (const Token& t : tokenize(text))
         if (t.kind == TokenKind::word && !t.in_address) ++counts[text::lower(t.text(text))];
     return counts;
 }
-
-}  // namespace
 
 std::string content_hash(std::string_view bytes) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -159,7 +160,7 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                   .bind(11, m.justering)
                   .bind(12, static_cast<std::int64_t>(p.words))
                   .bind(13, p.damage)
-                  .bind(14, p.clean_text.empty() ? 0 : 1));
+                  .bind(14, p.learned_words.empty() ? 0 : 1));
     const std::int64_t protocol_id = db_->last_insert_id();
     if (!p.original_text.empty())
         KRAFT_RUN(st("INSERT INTO protocol_originals(protocol_id, text) VALUES (?, ?)")
@@ -192,8 +193,9 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                       .bind_blob(3, pack_edits(packed)));
     }
 
-    // What search finds: the entry with its body compressed, and the same text, plain, into the
-    // full-text index (which reads stored entries through the view entry_texts).
+    // What search finds: the entry with its body compressed; the same text, plain, goes into the
+    // full-text index (which reads stored entries through the view entry_texts) at the end.
+    std::string index_rows;  // JSON: [[id, title, body], ...]
     const auto entry = [&](std::int64_t paragraph, std::optional<std::int64_t> statement,
                            const std::string& kind, const std::string& title,
                            const std::string& body) -> Result<void> {
@@ -204,10 +206,9 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                       .bind(3, kind)
                       .bind(4, title)
                       .bind_blob(5, compress(body)));
-        KRAFT_RUN(st("INSERT INTO entries_fts(rowid, title, body) VALUES (?,?,?)")
-                      .bind(1, db_->last_insert_id())
-                      .bind(2, title)
-                      .bind(3, body));
+        index_rows += (index_rows.empty() ? "[" : ",");
+        index_rows += "[" + std::to_string(db_->last_insert_id()) + "," +
+                      JsonWriter::escape(title) + "," + JsonWriter::escape(body) + "]";
         return {};
     };
     const auto party = [&](const std::string& abbreviation) -> Result<void> {
@@ -374,12 +375,23 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                   .bind(2, m.date)
                   .bind(3, protocol_id));
 
-    if (!p.clean_text.empty())
-        for (const auto& [w, n] : word_counts(p.clean_text))
-            KRAFT_RUN(st("INSERT INTO word_frequencies(word, count) VALUES (?, ?) "
-                         "ON CONFLICT(word) DO UPDATE SET count = count + excluded.count")
-                          .bind(1, w)
-                          .bind(2, n));
+    if (!p.learned_words.empty()) {
+        std::string words = "[";
+        for (const auto& [w, n] : p.learned_words)
+            words += (words.size() > 1 ? ",[" : "[") + JsonWriter::escape(w) + "," +
+                     std::to_string(n) + "]";
+        KRAFT_RUN(st("INSERT INTO word_frequencies(word, count) "
+                     "SELECT value->>0, value->>1 FROM json_each(?) WHERE true "
+                     "ON CONFLICT(word) DO UPDATE SET count = count + excluded.count")
+                      .bind(1, words + "]"));
+    }
+    // The full-text index last, in one statement: FTS5 writes what it holds in memory as a new
+    // segment whenever a later statement of the transaction opens a savepoint, so inserting entry
+    // by entry wrote a segment per entry (and merged them all again).
+    if (!index_rows.empty())
+        KRAFT_RUN(st("INSERT INTO entries_fts(rowid, title, body) "
+                     "SELECT value->>0, value->>1, value->>2 FROM json_each(?)")
+                      .bind(1, index_rows + "]"));
 #undef KRAFT_RUN
     return t.commit();
 }

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,12 +38,15 @@ struct PreparedProtocol {
     std::string encoding;
     Protocol protocol;
     std::string original_text;  // empty when repair changed nothing
-    std::string
-        clean_text;  // text to learn word frequencies from: set only for undamaged protocols
+    // The lower-case words of an undamaged protocol and their counts: what repair learns from it.
+    std::map<std::string, std::int64_t> learned_words;
     std::vector<StoredEdit> edits;
     std::size_t words = 0;
     double damage = 0;
 };
+
+// Lower-case words of text (as repair sees words) and how often each occurs.
+std::map<std::string, std::int64_t> word_counts(std::string_view text);
 
 class Archive {
   public:

@@ -66,7 +66,7 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
     p.words = r.damage.words;
     p.damage = r.damage.level;
     if (!r.edits.empty()) p.original_text = decoded->text;
-    if (!r.damage.damaged) p.clean_text = r.text;
+    if (!r.damage.damaged) p.learned_words = word_counts(r.text);
     std::vector<std::size_t> offsets;
     for (const RepairEdit& e : r.edits) offsets.push_back(e.offset);
     const auto positions = decoded->positions_of(offsets);
