@@ -91,18 +91,25 @@ std::string damage(const std::string& s, std::uint64_t& rng) {
 }
 
 std::vector<CorpusFile> make_corpus(const CorpusOptions& o) {
+    // Protocol texts only: the samples (the OCR'd ones are used clean, as their gold text in
+    // tests/data), the grammars' corpus, and the other municipalities' layouts in tests/data.
+    // (Reading every entry of tests/data once took its folders and fixture archive as protocols.)
     std::vector<std::string> templates;
-    for (const char* dir : {"samples", "grammars/corpus"})
+    const auto add_templates = [&](const char* dir, const char* suffix) {
         for (const auto& e : fs::directory_iterator(fs::path(o.source_dir) / dir)) {
             const std::string name = e.path().filename().string();
-            const bool text_file = name.ends_with(".md") || name.ends_with(".txt");
-            if (name.starts_with("README") || !text_file) continue;
-            std::string text = read(e.path());
-            // OCR'd templates are used clean: their gold text is in tests/data.
-            templates.push_back(std::move(text));
+            const bool text_file = name.ends_with(suffix) || (std::string(suffix) == ".txt" &&
+                                                             name.ends_with(".md"));
+            if (!e.is_regular_file() || name.starts_with("README") || !text_file ||
+                name.ends_with("-ocr.txt"))
+                continue;
+            templates.push_back(read(e.path()));
         }
-    for (const auto& e : fs::directory_iterator(fs::path(o.source_dir) / "tests/data"))
-        templates.push_back(read(e.path()));
+    };
+    add_templates("samples", ".txt");
+    add_templates("grammars/corpus", ".txt");
+    add_templates("tests/data", ".gold.txt");
+    add_templates("tests/data/layouts", ".txt");
     fs::create_directories(o.out_dir);
     for (const auto& e : fs::directory_iterator(o.out_dir))
         if (e.path().extension() == ".txt") fs::remove(e.path());
