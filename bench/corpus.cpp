@@ -98,8 +98,8 @@ std::vector<CorpusFile> make_corpus(const CorpusOptions& o) {
     const auto add_templates = [&](const char* dir, const char* suffix) {
         for (const auto& e : fs::directory_iterator(fs::path(o.source_dir) / dir)) {
             const std::string name = e.path().filename().string();
-            const bool text_file = name.ends_with(suffix) || (std::string(suffix) == ".txt" &&
-                                                             name.ends_with(".md"));
+            const bool text_file =
+                name.ends_with(suffix) || (std::string(suffix) == ".txt" && name.ends_with(".md"));
             if (!e.is_regular_file() || name.starts_with("README") || !text_file ||
                 name.ends_with("-ocr.txt"))
                 continue;
