@@ -19,6 +19,8 @@ namespace {
 
 // Beyond this many matches, hits are ordered by date rather than bm25 (see search()).
 constexpr std::int64_t kRankedMatches = 2000;
+// Ranked hits read beyond the limit, so that hits tied in bm25 at its edge are ordered by date.
+constexpr int kTieMargin = 50;
 
 QueryFailure usage(std::string message) {
     return {Error{"", 0, 0, std::move(message)}, true};
@@ -144,28 +146,60 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         if (!(*st)->ok()) return malformed_or_archive(**st);
         return std::nullopt;
     };
-    // Ranked by bm25, exact spellings first, newer meetings on ties; with `allowed`, only those
-    // ids ("+rowid": walk the index's matches and test each, where a rowid constraint would run
-    // the whole MATCH once per listed id).
+    // Ranked by bm25 (titles weigh 5), exact spellings first, newer meetings on ties; with
+    // `allowed`, only those ids ("+rowid": walk the index's matches and test each, where a rowid
+    // constraint would run the whole MATCH once per listed id). FTS5 sorts by its `rank` column
+    // itself, three times faster than an ORDER BY bm25() joined to the meetings' dates (1,830
+    // matches: 5 against 22 ms), so the dates are read only for the best few: enough beyond the
+    // limit that ties at its edge are ordered by date too.
     const auto ranked =
         [&](const std::vector<std::int64_t>* allowed) -> std::optional<QueryFailure> {
-        const std::string exact_first =
-            exact_match.empty()
-                ? ""
-                : "(e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)) DESC, ";
+        struct Candidate {
+            std::int64_t id;
+            bool exact;
+            double rank;  // lower is better
+            std::string date;
+        };
+        std::vector<Candidate> candidates;
+        std::unordered_map<std::int64_t, std::size_t> candidate_at;
         auto st = a.db().prepare(
-            "SELECT e.id FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid" + joins +
-            " WHERE entries_fts MATCH ?" +
-            (allowed ? " AND +entries_fts.rowid IN (SELECT value FROM json_each(?))" : "") +
-            " ORDER BY " + exact_first + "bm25(entries_fts, 5.0, 1.0), pr.date DESC LIMIT ?");
+            "SELECT rowid, rank FROM entries_fts WHERE entries_fts MATCH ? AND rank MATCH "
+            "'bm25(5.0, 1.0)'" +
+            std::string(allowed ? " AND +rowid IN (SELECT value FROM json_each(?))" : "") +
+            " ORDER BY rank LIMIT ?");
         if (!st) return archive_error(a, st.error().message);
-        int k = 1;
-        (*st)->bind(k++, match);
-        if (allowed) (*st)->bind(k++, id_list(*allowed));
-        if (!exact_match.empty()) (*st)->bind(k++, exact_match);
-        (*st)->bind(k, q.limit);
-        while ((*st)->step()) choose((*st)->integer(0));
-        if (!(*st)->ok()) return malformed_or_archive(**st);
+        const std::string allowed_ids = allowed ? id_list(*allowed) : "";
+        for (const bool exact : {true, false}) {
+            const std::string& expression = exact ? exact_match : match;
+            if (expression.empty()) continue;
+            (*st)->reset();
+            int k = 1;
+            (*st)->bind(k++, expression);
+            if (allowed) (*st)->bind(k++, allowed_ids);
+            (*st)->bind(k, q.limit + kTieMargin);
+            while ((*st)->step()) {
+                const std::int64_t id = (*st)->integer(0);
+                if (candidate_at.emplace(id, candidates.size()).second)
+                    candidates.push_back({id, exact, (*st)->real(1), ""});
+            }
+            if (!(*st)->ok()) return malformed_or_archive(**st);
+        }
+        std::vector<std::int64_t> ids;
+        for (const Candidate& c : candidates) ids.push_back(c.id);
+        auto dates = a.db().prepare("SELECT e.id, coalesce(pr.date, '') FROM entries e" + joins +
+                                    " WHERE e.id IN (SELECT value FROM json_each(?))");
+        if (!dates) return archive_error(a, dates.error().message);
+        (*dates)->bind(1, id_list(ids));
+        while ((*dates)->step())
+            candidates[candidate_at.at((*dates)->integer(0))].date = (*dates)->text(1);
+        if (!(*dates)->ok()) return archive_error(a, (*dates)->error());
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+            if (x.exact != y.exact) return x.exact;
+            if (x.rank != y.rank) return x.rank < y.rank;
+            if (x.date != y.date) return x.date > y.date;  // newer first; unknown ("") last
+            return x.id > y.id;
+        });
+        for (const Candidate& c : candidates) choose(c.id);
         return std::nullopt;
     };
     // Many matches: exact spellings first, then the rest, newest first (bm25 over every match of

@@ -79,4 +79,21 @@ expect_status 2 "$KRAFT" search kraft --limit -1
 expect_status 2 "$KRAFT" search kraft --from 2026-13-45
 expect_status 2 "$KRAFT" search
 expect_status 3 "$KRAFT" --db "$WORK/none.db" search kraft
+
+# Ranking: exact spellings first, then bm25, newer meetings on ties. Three one-paragraph protocols:
+# the newest has only the inflected "Nämnder"; two have "Nämnden" in the same text (a bm25 tie).
+RANK_DB="$WORK/rank.db"
+mkdir -p "$WORK/rank"
+printf '§ 1 Ombud\n\nBeslut\nNämnder utser ombud.\n' > "$WORK/rank/inflected.txt"
+printf '§ 1 Ombud\n\nBeslut\nNämnden utser ombud.\n' > "$WORK/rank/old.txt"
+printf '§ 2 Ombud\n\nBeslut\nNämnden utser ombud.\n' > "$WORK/rank/new.txt"
+"$KRAFT" -q --db "$RANK_DB" import "$WORK/rank/inflected.txt" --body Valnämnden --date 2026-05-01
+"$KRAFT" -q --db "$RANK_DB" import "$WORK/rank/old.txt" --body Valnämnden --date 2026-01-01
+"$KRAFT" -q --db "$RANK_DB" import "$WORK/rank/new.txt" --body Valnämnden --date 2026-03-01
+expect_status 0 "$KRAFT" --db "$RANK_DB" --json search nämnden
+python3 - "$WORK/out" <<'PY' || fail "ranking: exact spelling, then newer on a tie, then the inflected form"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [h["date"] for h in d["hits"]] == ["2026-03-01", "2026-01-01", "2026-05-01"], d["hits"]
+PY
 finish
