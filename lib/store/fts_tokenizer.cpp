@@ -128,7 +128,9 @@ std::vector<std::string> query_tokens(const Forms& f, bool prefix) {
         if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
     };
     if (prefix) {
-        add(f.lower);
+        // See match_expression.cpp: the spellings as typed only where stemming may cut into
+        // the prefix.
+        if (f.stem != f.folded) add(f.lower);
         add(f.folded);
         add("_" + f.folded);
     } else {
