@@ -38,7 +38,8 @@ struct PreparedProtocol {
     std::string encoding;
     Protocol protocol;
     std::string original_text;  // empty when repair changed nothing
-    // The lower-case words of an undamaged protocol and their counts: what repair learns from it.
+    // The lower-case words of an undamaged protocol's paragraphs and their counts: what repair
+    // learns from it.
     std::map<std::string, std::int64_t> learned_words;
     std::vector<StoredEdit> edits;
     std::size_t words = 0;

@@ -66,7 +66,11 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
     p.words = r.damage.words;
     p.damage = r.damage.level;
     if (!r.edits.empty()) p.original_text = decoded->text;
-    if (!r.damage.damaged) p.learned_words = word_counts(r.text);
+    // What repair learns from an undamaged protocol: the words of its paragraphs, the text the
+    // archive unlearns when a changed file replaces it (the paragraphs' entries).
+    if (!r.damage.damaged)
+        for (const Paragraph& para : p.protocol.paragraphs)
+            for (const auto& [w, n] : word_counts(para.text)) p.learned_words[w] += n;
     std::vector<std::size_t> offsets;
     for (const RepairEdit& e : r.edits) offsets.push_back(e.offset);
     const auto positions = decoded->positions_of(offsets);

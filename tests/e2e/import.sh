@@ -42,6 +42,22 @@ expect_file_contains "$WORK/err" "imported 1, unchanged 0, failed 4"
 [ "$(count "SELECT count(*) FROM protocols WHERE source LIKE '%/mixed/%'")" = 1 ] || fail "only the good file lands"
 [ "$(count 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after failures"
 
+# What repair learns from a clean protocol is unlearned when a changed version replaces it: the
+# learned word counts after import + replace equal those of importing the new version alone.
+mkdir -p "$WORK/learn"
+cp "$SRC/samples/malmo-ks-2026-01-07-p16.txt" "$WORK/learn/ks.txt"
+expect_status 0 "$KRAFT" --db "$WORK/learn1.db" import "$WORK/learn/ks.txt"
+[ "$(sqlite3 "$WORK/learn1.db" 'SELECT learned FROM protocols')" = 1 ] || fail "a clean protocol is learned from"
+[ "$(sqlite3 "$WORK/learn1.db" 'SELECT count(*) FROM word_frequencies')" -gt 100 ] || fail "words learned"
+sed -i 's/Kommunstyrelsen föreslår/Kommunstyrelsen föreslår enhälligt/' "$WORK/learn/ks.txt"
+expect_status 0 "$KRAFT" --db "$WORK/learn1.db" import "$WORK/learn/ks.txt"
+expect_status 0 "$KRAFT" --db "$WORK/learn2.db" import "$WORK/learn/ks.txt"
+[ "$(sqlite3 "$WORK/learn1.db" 'SELECT word, count FROM word_frequencies ORDER BY 1')" = \
+  "$(sqlite3 "$WORK/learn2.db" 'SELECT word, count FROM word_frequencies ORDER BY 1')" ] \
+  || fail "replacing a clean protocol leaves the learned counts of its old version"
+[ "$(sqlite3 "$WORK/learn1.db" "SELECT count FROM word_frequencies WHERE word = 'enhälligt'")" -ge 1 ] \
+  || fail "the new version's words are learned"
+
 # Metadata the text lacks, and Latin-1 input.
 printf '\xa7 4 Val av ombud\n\nBeslut\nN\xe4mnden utser Anna Berg (S) till ombud.\n' > "$WORK/in/latin1.txt"
 expect_status 0 "$KRAFT" import "$WORK/in/latin1.txt" --body Valnämnden --date 2026-03-01
