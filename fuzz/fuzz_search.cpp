@@ -2,15 +2,20 @@
 // temporary file): the query text, --body, --person, --party and --case come from the input's
 // lines. Every outcome is hits or a usage error; an archive error from a sound archive means the
 // query reached SQL in a way it must not, so it aborts. Timeline and show get the same text.
+// Differential: whenever FTS5 accepts the text as typed (expanded by the tokenizer itself), the
+// expression search sends instead (query/match_expression.hpp) must match the same entries.
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "query/match_expression.hpp"
 #include "query/search.hpp"
 #include "query/show.hpp"
 #include "query/timeline.hpp"
@@ -31,6 +36,39 @@ void must(bool ok, const char* what) {
 void check(const kraft::QueryFailure& f) {
     if (!f.usage) {
         std::fprintf(stderr, "archive error from a query: %s\n", f.error.message.c_str());
+        std::abort();
+    }
+}
+// The number of entries an FTS5 expression matches, or nullopt when FTS5 rejects it.
+std::optional<std::int64_t> matches(const std::string& expression) {
+    auto st = archive->db().prepare("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?");
+    must(st.has_value(), "prepare count");
+    (*st)->bind(1, expression);
+    if (!(*st)->step()) {
+        must((*st)->failed_on_input(), "count failed on the archive");
+        return std::nullopt;
+    }
+    return (*st)->integer(0);
+}
+
+void check_rewrite(const std::string& text) {
+    if (text.find('\0') != std::string::npos) return;  // search refuses it
+    // What the text means to FTS5 with the tokenizer's own expansion: FTS5 syntax as typed, plain
+    // words each as a phrase of its own.
+    std::string reference = text;
+    if (!kraft::uses_fts_syntax(text)) {
+        reference.clear();
+        std::istringstream in(text);
+        for (std::string w; in >> w;) reference += (reference.empty() ? "\"" : " \"") + w + "\"";
+    }
+    const auto typed = matches(reference);
+    if (!typed) return;
+    const std::string sent = kraft::match_expression(text, false).match;
+    const auto rewritten = matches(sent);
+    if (!rewritten || *rewritten != *typed) {
+        std::fprintf(stderr, "rewrite changed the matches: '%s' -> '%s': %lld vs %s\n",
+                     reference.c_str(), sent.c_str(), static_cast<long long>(*typed),
+                     rewritten ? std::to_string(*rewritten).c_str() : "rejected");
         std::abort();
     }
 }
@@ -87,6 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     q.exact = size % 2 == 1;
     q.limit = 1 + static_cast<int>(size % 50);
     if (auto r = kraft::search(*archive, q, *grammar); !r) check(r.error());
+    check_rewrite(lines[0]);
     if (auto t = kraft::timeline(*archive, lines[0]); !t) check(t.error());
     if (auto s = kraft::show(*archive, lines[0], *grammar); !s) check(s.error());
     return 0;

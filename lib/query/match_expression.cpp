@@ -68,6 +68,38 @@ std::string rewrite_token(const std::string& token, bool exact) {
     return word_group(word, prefix, exact);
 }
 
+// A bare token FTS5 reads as one bareword, possibly a prefix: ASCII letters, digits and "_",
+// anything beyond ASCII, and at most a "*" at its end.
+bool plain_bare_word(std::string_view token) {
+    if (token.empty() || token.front() == '*') return false;
+    if (token.back() == '*') token.remove_suffix(1);
+    for (const char c : token) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && !std::isalnum(u) && c != '_') return false;
+    }
+    return true;
+}
+
+bool has_words(std::string_view s) {
+    std::size_t pos = 0, begin = 0, end = 0;
+    return next_word(s, pos, begin, end);
+}
+
+struct Operand {
+    std::string text;
+    bool wordless;  // no word the index knows ("§", "-"): a phrase of no tokens
+};
+
+// The operands of a juxtaposition (an implicit AND) as FTS5 reads them: it drops phrases of no
+// tokens from a juxtaposition ("§ 2" matches what "2" matches) but not from an explicit AND, so
+// they go before the operands are joined by one.
+std::vector<Operand> juxtaposed(const std::vector<Operand>& run) {
+    std::vector<Operand> kept;
+    for (const Operand& o : run)
+        if (!o.wordless) kept.push_back(o);
+    return kept.empty() ? run : kept;
+}
+
 // FTS5 syntax with its bare words and prefixes rewritten. Juxtaposed operands ("a b", an implicit
 // AND) are joined by an explicit AND in parentheses, since FTS5 accepts juxtaposition only between
 // phrases and binds it tighter than any operator. Returns nullopt for what is left as typed:
@@ -87,12 +119,14 @@ class Rewriter {
     // Operands and operators up to a ")" or the end.
     std::optional<std::string> sequence() {
         std::string out;
-        std::vector<std::string> run;  // operands since the last operator
+        std::vector<Operand> run;  // operands since the last operator
         const auto close_run = [&] {
-            if (run.size() == 1) out += run[0];
-            if (run.size() > 1) {
+            const std::vector<Operand> kept = juxtaposed(run);
+            if (kept.size() == 1) out += kept[0].text;
+            if (kept.size() > 1) {
                 out += "(";
-                for (std::size_t k = 0; k < run.size(); ++k) out += (k ? " AND " : "") + run[k];
+                for (std::size_t k = 0; k < kept.size(); ++k)
+                    out += (k ? " AND " : "") + kept[k].text;
                 out += ")";
             }
             run.clear();
@@ -105,23 +139,26 @@ class Rewriter {
             if (c == '"') {
                 auto p = phrase();
                 if (!p) return std::nullopt;
-                run.push_back(*p);
+                run.push_back({*p, !has_words(*p)});
             } else if (c == '(') {
                 ++i_;
                 auto inner = sequence();
                 if (!inner || i_ == t_.size()) return std::nullopt;
                 ++i_;  // ")"
-                run.push_back("(" + *inner + ")");
+                run.push_back({"(" + *inner + ")", false});
             } else {
                 const std::string token = bare();
-                if (token == "NEAR") return std::nullopt;
+                // NEAR needs phrases; a "*" apart from its word ("budg *") is FTS5's prefix mark
+                // for the operand before; other ASCII punctuation ("a+b", "a,b", "a-b") is FTS5
+                // syntax or an error: all of it is left to FTS5 as typed.
+                if (token == "NEAR" || !plain_bare_word(token)) return std::nullopt;
                 if (is_operator(token)) {
                     if (run.empty()) return std::nullopt;
                     close_run();
                     out += " " + token + " ";
                     continue;
                 }
-                run.push_back(rewrite_token(token, exact_));
+                run.push_back({rewrite_token(token, exact_), !has_words(token)});
             }
         }
         close_run();
@@ -130,7 +167,10 @@ class Rewriter {
 
     // A quoted phrase as typed, with its "*" when it is a prefix.
     std::optional<std::string> phrase() {
-        const std::size_t end = t_.find('"', i_ + 1);
+        // Inside a phrase, "" is a quote character, not its end.
+        std::size_t end = t_.find('"', i_ + 1);
+        while (end != std::string::npos && end + 1 < t_.size() && t_[end + 1] == '"')
+            end = t_.find('"', end + 2);
         if (end == std::string::npos) return std::nullopt;
         std::string p = t_.substr(i_, end + 1 - i_);
         i_ = end + 1;
@@ -177,15 +217,22 @@ MatchExpression match_expression(const std::string& text, bool exact) {
         m.match = Rewriter(text, exact).all().value_or(text);
         return m;
     }
+    std::vector<Operand> words, spellings;
     std::istringstream in(text);
     for (std::string w; in >> w;) {
-        const std::string sep = m.exact_match.empty() ? "" : " ";
-        m.exact_match += sep + quoted("=" + w);
         // A word of several index words ("e-post") stays one phrase, expanded by the tokenizer.
         const std::string word = single_word(w);
-        m.match += (m.match.empty() ? "" : " AND ") +
-                   (word.empty() ? quoted(w) : word_group(word, false, false));
+        const bool wordless = !has_words(w);
+        words.push_back({word.empty() ? quoted(w) : word_group(word, false, false), wordless});
+        spellings.push_back({quoted("=" + w), wordless});
     }
+    const auto join = [](const std::vector<Operand>& run) {
+        std::string out;
+        for (const Operand& o : juxtaposed(run)) out += (out.empty() ? "" : " AND ") + o.text;
+        return out;
+    };
+    m.match = join(words);
+    m.exact_match = join(spellings);
     if (exact) {
         m.match = m.exact_match;
         m.exact_match.clear();

@@ -57,6 +57,9 @@ bool looks_like_case_number(const std::string& t, const Grammar& g) {
 QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Grammar& g) {
     SearchQuery q = q_in;
     if (q.limit < 1) return std::unexpected(usage("--limit must be at least 1"));
+    // FTS5 reads an expression only up to a NUL byte; what follows would be silently ignored.
+    if (q.text.find('\0') != std::string::npos)
+        return std::unexpected(usage("malformed query: it contains a NUL character"));
     std::optional<int> number;
     // A case number or a § typed as the query is a lookup, not words.
     const std::string trimmed = trim(q.text);

@@ -8,12 +8,12 @@ TEST_CASE("plain words: each word reads its two index lists; the spellings rank 
     const auto m = match_expression("Nämnden budget", false);
     CHECK(m.plain);
     CHECK(m.match == R"(("=namnd" OR "=_namnd") AND ("=budget" OR "=_budget"))");
-    CHECK(m.exact_match == R"("=Nämnden" "=budget")");
+    CHECK(m.exact_match == R"("=Nämnden" AND "=budget")");
 }
 
 TEST_CASE("plain words with --exact: the spellings only") {
     const auto m = match_expression("får beslut", true);
-    CHECK(m.match == R"("=får" "=beslut")");
+    CHECK(m.match == R"("=får" AND "=beslut")");
     CHECK(m.exact_match.empty());
 }
 
@@ -52,10 +52,27 @@ TEST_CASE("constructs that need phrases leave the expression to the tokenizer") 
     CHECK(match_expression("title:budget", false).match == R"("title:budget")");
 }
 
+TEST_CASE("words the index does not know drop out of a juxtaposition, as FTS5 drops them") {
+    // Found by fuzz_search: "\xcc 2" typed matches what "2" matches, but an explicit AND with
+    // an empty phrase matches nothing.
+    CHECK(match_expression("§ 2", false).match == R"(("=2" OR "=_2"))");
+    CHECK(match_expression("§ 2", false).exact_match == R"("=2")");
+    CHECK(match_expression("§ §", false).match == R"("§" AND "§")");
+    CHECK(match_expression(R"("§" budg*)", false).match == R"(("=budg" * OR "=_budg" *))");
+    CHECK(match_expression(R"("-" OR budget)", false).match ==
+          R"("-" OR ("=budget" OR "=_budget"))");
+}
+
 TEST_CASE("malformed syntax passes through for FTS5 to reject") {
     CHECK(match_expression("\"open", false).match == "\"open");
     CHECK(match_expression("*x", false).match == "*x");
     CHECK(match_expression("(budget", false).match == "(budget");
     CHECK(match_expression("budget)", false).match == "budget)");
     CHECK(match_expression("OR budget", false).match == "OR budget");
+    // Found by fuzz_search: FTS5 reads "b *O" as the prefix b* and the word O.
+    CHECK(match_expression("b *O", false).match == "b *O");
+    CHECK(match_expression("nämnd* budget+ yttrande", false).match == "nämnd* budget+ yttrande");
+    // "" inside a phrase is a quote character (found by fuzz_search).
+    CHECK(match_expression(R"("a ""b"" c" budget*)", false).match ==
+          R"(("a ""b"" c" AND ("=budget" * OR "=_budget" *)))");
 }
