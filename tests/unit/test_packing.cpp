@@ -27,7 +27,7 @@ TEST_CASE("packed edits come back as they were") {
     const std::vector<PackedEdit> edits{
         {12, 8, 1, 13, "nämnden", 0.91, 3},
         {40, 4, 2, 1, "§189", 1.0, 7},
-        {41, 1, 2, 2, "", 0.5, 3},                   // a deletion
+        {41, 1, 2, 2, "", 0.5, 3},                  // a deletion
         {900000, 3, 70000, 250, "för", 0.123, 1}};  // far into a long text
     auto back = kraft::unpack_edits(kraft::pack_edits(edits));
     REQUIRE(back.has_value());
