@@ -15,11 +15,12 @@ bool is_operator(const std::string& w) {
     return w == "AND" || w == "OR" || w == "NOT" || w == "NEAR";
 }
 
-// The word a token is, when it is exactly one word as the index sees words (with surrounding
-// punctuation such as "nämnden," allowed); "" otherwise.
+// The word a token is, when it is exactly one word as the index sees words, with punctuation
+// around it that means nothing to the tokenizer ("nämnden,"); "" otherwise. A word written right
+// after "=" is one the tokenizer reads as spelt ("=får"), so it is not rewritten.
 std::string single_word(const std::string& token) {
     std::size_t pos = 0, begin = 0, end = 0;
-    if (!next_word(token, pos, begin, end)) return "";
+    if (!next_word(token, pos, begin, end) || (begin > 0 && token[begin - 1] == '=')) return "";
     const std::string word = token.substr(begin, end - begin);
     std::size_t b2 = 0, e2 = 0;
     return next_word(token, pos, b2, e2) ? "" : word;
@@ -57,9 +58,9 @@ std::string word_group(const std::string& word, bool prefix, bool exact) {
     return out + ")";
 }
 
-// A bare token of an FTS5 expression rewritten as a word group, or as it was.
+// A bare token of an FTS5 expression (a plain_bare_word(), not an operator) rewritten as a word
+// group, or as it was.
 std::string rewrite_token(const std::string& token, bool exact) {
-    if (token.empty() || is_operator(token)) return token;
     const bool prefix = token.back() == '*';
     const std::string body = prefix ? token.substr(0, token.size() - 1) : token;
     const std::string word = single_word(body);
@@ -135,7 +136,6 @@ class Rewriter {
             skip_space();
             if (i_ == t_.size() || t_[i_] == ')') break;
             const char c = t_[i_];
-            if (c == ':' || c == '^' || c == '+' || c == '{' || c == '}') return std::nullopt;
             if (c == '"') {
                 auto p = phrase();
                 if (!p) return std::nullopt;
@@ -149,8 +149,9 @@ class Rewriter {
             } else {
                 const std::string token = bare();
                 // NEAR needs phrases; a "*" apart from its word ("budg *") is FTS5's prefix mark
-                // for the operand before; other ASCII punctuation ("a+b", "a,b", "a-b") is FTS5
-                // syntax or an error: all of it is left to FTS5 as typed.
+                // for the operand before; other ASCII punctuation (column filters "title:", "^",
+                // "+", "{", "a,b", "a-b") is FTS5 syntax or an error: all of it is left to FTS5
+                // as typed.
                 if (token == "NEAR" || !plain_bare_word(token)) return std::nullopt;
                 if (is_operator(token)) {
                     if (run.empty()) return std::nullopt;

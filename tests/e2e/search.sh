@@ -13,6 +13,9 @@ hits() { "$KRAFT" --json search "$@" | python3 -c 'import json,sys; d=json.load(
 [ "$(hits --exact far)" = 0 ] || fail "--exact far should find nothing"
 [ "$(hits --exact får)" -ge 1 ] || fail "--exact får should find the word"
 [ "$(hits far)" -ge 1 ] || fail "far folds to får"
+# "=word" typed as a plain word is its spelling too, as inside FTS5 syntax.
+[ "$(hits =far)" = 0 ] || fail "=far should find nothing"
+[ "$(hits =får)" -ge 1 ] || fail "=får should find the word"
 
 # FTS5 syntax: prefixes with and without accents, juxtaposed terms, OR, NOT, a phrase; the bare
 # words and prefixes are rewritten into the index's lists, and must match what the tokenizer's own

@@ -17,6 +17,13 @@ TEST_CASE("plain words with --exact: the spellings only") {
     CHECK(m.exact_match.empty());
 }
 
+TEST_CASE("a plain word written after = keeps its spelling") {
+    // "=far" must not find "får": it stays the phrase the tokenizer reads as spelt.
+    CHECK(match_expression("=far", false).match == R"("=far")");
+    CHECK(match_expression("=far budget", false).match ==
+          R"("=far" AND ("=budget" OR "=_budget"))");
+}
+
 TEST_CASE("a plain word of several index words stays a phrase") {
     CHECK(match_expression("e-post", false).match == R"("e-post")");
     CHECK(match_expression("nämnden,", false).match == R"(("=namnd" OR "=_namnd"))");
