@@ -185,12 +185,11 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                           e.confidence, reason->second});
     }
     if (!packed.empty()) {
-        std::sort(packed.begin(), packed.end(),
-                  [](const PackedEdit& x, const PackedEdit& y) { return x.offset < y.offset; });
+        const auto count = static_cast<std::int64_t>(packed.size());
         KRAFT_RUN(st("INSERT INTO repair_edit_lists(protocol_id, edits, packed) VALUES (?,?,?)")
                       .bind(1, protocol_id)
-                      .bind(2, static_cast<std::int64_t>(packed.size()))
-                      .bind_blob(3, pack_edits(packed)));
+                      .bind(2, count)
+                      .bind_blob(3, pack_edits(std::move(packed))));
     }
 
     // What search finds: the entry with its body compressed; the same text, plain, goes into the

@@ -2,7 +2,7 @@
 // repaired protocol and its repair edits, compressed (zstd) and, for the edits, packed into one
 // value per protocol instead of one row per edit (a damaged protocol has hundreds).
 //
-//   std::string blob = pack_edits(edits);           // sorted by offset
+//   std::string blob = pack_edits(edits);           // kept in offset order
 //   auto back = unpack_edits(blob);                 // the same edits, or an error
 //   std::string z = compress(text);  auto t = decompress(z);
 #pragma once
@@ -17,7 +17,7 @@
 namespace kraft {
 
 std::string compress(std::string_view data);
-// Errors: not a zstd frame of known size, or damaged.
+// Errors: not a zstd frame of known size, larger than kraft ever stores (256 MiB), or damaged.
 Result<std::string> decompress(std::string_view blob);
 
 struct PackedEdit {
@@ -29,9 +29,9 @@ struct PackedEdit {
     std::int64_t reason_id = 0;
 };
 
-// Edits in offset order, as varints (offsets and lines as differences) and the replacement
-// texts, compressed.
-std::string pack_edits(const std::vector<PackedEdit>& edits);
+// The edits in offset order (sorted here), as varints (offsets and lines as differences) and the
+// replacement texts, compressed.
+std::string pack_edits(std::vector<PackedEdit> edits);
 // Errors: the blob is damaged.
 Result<std::vector<PackedEdit>> unpack_edits(std::string_view blob);
 

@@ -2,9 +2,9 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/packing.hpp"
@@ -33,16 +33,15 @@ void decompress_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text64(ctx, text->data(), text->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
-// The aggregate's state lives in SQLite's context memory: a pointer to a vector we own.
-std::vector<PackedEdit>*& edits_of(sqlite3_context* ctx) {
-    return *static_cast<std::vector<PackedEdit>**>(
-        sqlite3_aggregate_context(ctx, sizeof(std::vector<PackedEdit>*)));
-}
-
+// The aggregate's state lives in SQLite's context memory (zeroed on first use, null when SQLite
+// is out of memory): a pointer to a vector we own.
 void pack_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    auto*& edits = edits_of(ctx);
-    if (!edits) edits = new (std::nothrow) std::vector<PackedEdit>;
-    if (!edits) return sqlite3_result_error_nomem(ctx);
+    auto** state = static_cast<std::vector<PackedEdit>**>(
+        sqlite3_aggregate_context(ctx, sizeof(std::vector<PackedEdit>*)));
+    if (!state) return sqlite3_result_error_nomem(ctx);
+    if (!*state) *state = new (std::nothrow) std::vector<PackedEdit>;
+    if (!*state) return sqlite3_result_error_nomem(ctx);
+    std::vector<PackedEdit>* edits = *state;
     PackedEdit e;
     e.offset = sqlite3_value_int64(argv[0]);
     e.length = sqlite3_value_int64(argv[1]);
@@ -58,10 +57,8 @@ void pack_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void pack_final(sqlite3_context* ctx) {
     auto* state = static_cast<std::vector<PackedEdit>**>(sqlite3_aggregate_context(ctx, 0));
     std::vector<PackedEdit>* edits = state ? *state : nullptr;
-    if (edits)  // SQL does not promise the order rows reach an aggregate in
-        std::sort(edits->begin(), edits->end(),
-                  [](const PackedEdit& x, const PackedEdit& y) { return x.offset < y.offset; });
-    result_blob(ctx, pack_edits(edits ? *edits : std::vector<PackedEdit>{}));
+    // pack_edits() sorts: SQL does not promise the order rows reach an aggregate in.
+    result_blob(ctx, pack_edits(edits ? std::move(*edits) : std::vector<PackedEdit>{}));
     delete edits;
 }
 

@@ -21,6 +21,23 @@ TEST_CASE("a damaged compressed value is an error, not a crash") {
     CHECK_FALSE(kraft::decompress(z.substr(0, z.size() / 2)).has_value());
     CHECK_FALSE(kraft::decompress("not zstd at all").has_value());
     CHECK_FALSE(kraft::decompress("").has_value());
+    // A frame header that claims a terabyte is refused before anything is allocated for it.
+    std::string claims_a_terabyte = "\x28\xb5\x2f\xfd\xe0";
+    for (int i = 0; i < 8; ++i) claims_a_terabyte += static_cast<char>(i == 5 ? 1 : 0);  // 2^40
+    const auto refused = kraft::decompress(claims_a_terabyte);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().message.find("claims 1099511627776 bytes") != std::string::npos);
+}
+
+TEST_CASE("edits are packed in offset order, whatever order they come in") {
+    auto back = kraft::unpack_edits(
+        kraft::pack_edits({{50, 1, 3, 1, "b", 1.0, 1}, {10, 1, 1, 1, "a", 1.0, 1}}));
+    REQUIRE(back.has_value());
+    REQUIRE(back->size() == 2);
+    CHECK((*back)[0].offset == 10);
+    CHECK((*back)[0].to == "a");
+    CHECK((*back)[1].offset == 50);
+    CHECK((*back)[1].line == 3);
 }
 
 TEST_CASE("packed edits come back as they were") {
