@@ -36,13 +36,31 @@ std::string joined(const std::vector<std::string>& xs) {
     return out;
 }
 
+// Word counts as one JSON value, [["word", n], ...], for statements over json_each.
+std::string words_json(const std::map<std::string, std::int64_t>& counts) {
+    std::string out = "[";
+    for (const auto& [w, n] : counts)
+        out +=
+            (out.size() > 1 ? ",[" : "[") + JsonWriter::escape(w) + "," + std::to_string(n) + "]";
+    return out + "]";
+}
+
+// Whether every paragraph and statement has its compressed text (the import's workers fill them
+// in).
+bool compressed_texts_match(const PreparedProtocol& p) {
+    if (p.compressed_paragraphs.size() != p.protocol.paragraphs.size()) return false;
+    for (std::size_t i = 0; i < p.compressed_paragraphs.size(); ++i)
+        if (p.compressed_paragraphs[i].statements.size() !=
+            p.protocol.paragraphs[i].statements.size())
+            return false;
+    return true;
+}
+
 }  // namespace
 
-std::map<std::string, std::int64_t> word_counts(std::string_view text) {
-    std::map<std::string, std::int64_t> counts;
+void count_words(std::string_view text, std::map<std::string, std::int64_t>& counts) {
     for (const Token& t : tokenize(text))
         if (t.kind == TokenKind::word && !t.in_address) ++counts[text::lower(t.text(text))];
-    return counts;
 }
 
 std::string content_hash(std::string_view bytes) {
@@ -105,6 +123,8 @@ Result<std::int64_t> Archive::id_of(const char* table, const char* column,
 }
 
 Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
+    if (!compressed_texts_match(p))
+        return fail(p.source, 0, "internal error: the prepared texts do not match the protocol");
     Transaction t(*db_);
     if (auto ok = t.begin(); !ok) return ok;
     const auto check = [&](SqlStatement& s) -> Result<void> {
@@ -128,15 +148,18 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                "WHERE pr.source = ? AND pr.learned = 1 AND e.statement_id IS NULL");
         old.bind(1, p.source);
         std::map<std::string, std::int64_t> unlearn;
-        while (old.step())
-            for (const auto& [w, n] : word_counts(old.text(0))) unlearn[w] += n;
+        while (old.step()) count_words(old.text(0), unlearn);
         if (auto ok = check(old); !ok) return ok;
-        for (const auto& [w, n] : unlearn) {
-            KRAFT_RUN(st("UPDATE word_frequencies SET count = count - ? WHERE word = ?")
-                          .bind(1, n)
-                          .bind(2, w));
+        if (!unlearn.empty()) {
+            // Only the words just unlearned can have dropped to zero: the table is not scanned.
+            const std::string words = words_json(unlearn);
+            KRAFT_RUN(st("UPDATE word_frequencies SET count = count - w.value->>1 "
+                         "FROM json_each(?) AS w WHERE word = w.value->>0")
+                          .bind(1, words));
+            KRAFT_RUN(st("DELETE FROM word_frequencies WHERE count <= 0 AND word IN "
+                         "(SELECT value->>0 FROM json_each(?))")
+                          .bind(1, words));
         }
-        KRAFT_RUN(st("DELETE FROM word_frequencies WHERE count <= 0"));
         KRAFT_RUN(st("DELETE FROM protocols WHERE source = ?").bind(1, p.source));
     }
 
@@ -162,10 +185,10 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                   .bind(13, p.damage)
                   .bind(14, p.learned_words.empty() ? 0 : 1));
     const std::int64_t protocol_id = db_->last_insert_id();
-    if (!p.original_text.empty())
+    if (!p.compressed_original.empty())
         KRAFT_RUN(st("INSERT INTO protocol_originals(protocol_id, text) VALUES (?, ?)")
                       .bind(1, protocol_id)
-                      .bind_blob(2, compress(p.original_text)));
+                      .bind_blob(2, p.compressed_original));
 
     // A damaged protocol has hundreds of edits and a handful of reasons: each looked up once.
     // (Only within this transaction: a rolled-back insert would leave a stale id in a longer
@@ -197,14 +220,15 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     std::string index_rows;  // JSON: [[id, title, body], ...]
     const auto entry = [&](std::int64_t paragraph, std::optional<std::int64_t> statement,
                            const std::string& kind, const std::string& title,
-                           const std::string& body) -> Result<void> {
+                           const std::string& body,
+                           const std::string& compressed_body) -> Result<void> {
         KRAFT_RUN(st("INSERT INTO entries(paragraph_id, statement_id, kind, title, body) "
                      "VALUES (?,?,?,?,?)")
                       .bind(1, paragraph)
                       .bind(2, statement)
                       .bind(3, kind)
                       .bind(4, title)
-                      .bind_blob(5, compress(body)));
+                      .bind_blob(5, compressed_body));
         index_rows += (index_rows.empty() ? "[" : ",");
         index_rows += "[" + std::to_string(db_->last_insert_id()) + "," +
                       JsonWriter::escape(title) + "," + JsonWriter::escape(body) + "]";
@@ -231,7 +255,9 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                       .bind(6, a.replaces));
     }
 
-    for (const Paragraph& para : p.protocol.paragraphs) {
+    for (std::size_t i = 0; i < p.protocol.paragraphs.size(); ++i) {
+        const Paragraph& para = p.protocol.paragraphs[i];
+        const PreparedProtocol::CompressedParagraph& compressed = p.compressed_paragraphs[i];
         KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, line_begin, line_end) "
                      "VALUES (?,?,?,?,?)")
                       .bind(1, protocol_id)
@@ -283,10 +309,11 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                 }
         }
         if (auto ok = entry(pid, std::nullopt, para.decision ? "decision" : "paragraph", para.title,
-                            para.text);
+                            para.text, compressed.text);
             !ok)
             return ok;
-        for (const Statement& s : para.statements) {
+        for (std::size_t j = 0; j < para.statements.size(); ++j) {
+            const Statement& s = para.statements[j];
             KRAFT_RUN(
                 st("INSERT INTO statements(paragraph_id, kind, appendix, line) VALUES (?,?,?,?)")
                     .bind(1, pid)
@@ -313,7 +340,9 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                               .bind(2, pa)
                               .bind(3, ++position));
             }
-            if (auto ok = entry(pid, sid, std::string(to_string(s.kind)), para.title, s.text); !ok)
+            if (auto ok = entry(pid, sid, std::string(to_string(s.kind)), para.title, s.text,
+                                compressed.statements[j]);
+                !ok)
                 return ok;
         }
         const auto link_case = [&](const std::string& written, const char* role) -> Result<void> {
@@ -374,16 +403,11 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                   .bind(2, m.date)
                   .bind(3, protocol_id));
 
-    if (!p.learned_words.empty()) {
-        std::string words = "[";
-        for (const auto& [w, n] : p.learned_words)
-            words += (words.size() > 1 ? ",[" : "[") + JsonWriter::escape(w) + "," +
-                     std::to_string(n) + "]";
+    if (!p.learned_words.empty())
         KRAFT_RUN(st("INSERT INTO word_frequencies(word, count) "
                      "SELECT value->>0, value->>1 FROM json_each(?) WHERE true "
                      "ON CONFLICT(word) DO UPDATE SET count = count + excluded.count")
-                      .bind(1, words + "]"));
-    }
+                      .bind(1, words_json(p.learned_words)));
     // The full-text index last, in one statement: FTS5 writes what it holds in memory as a new
     // segment whenever a later statement of the transaction opens a savepoint, so inserting entry
     // by entry wrote a segment per entry (and merged them all again).

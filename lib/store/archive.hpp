@@ -37,7 +37,15 @@ struct PreparedProtocol {
     std::string content_hash;
     std::string encoding;
     Protocol protocol;
-    std::string original_text;  // empty when repair changed nothing
+    // Compressed by the worker threads, so that the single writer does not: the text as received
+    // (empty when repair changed nothing), and each paragraph's and statement's text, indexed as
+    // protocol.paragraphs and their statements.
+    std::string compressed_original;
+    struct CompressedParagraph {
+        std::string text;
+        std::vector<std::string> statements;
+    };
+    std::vector<CompressedParagraph> compressed_paragraphs;
     // The lower-case words of an undamaged protocol's paragraphs and their counts: what repair
     // learns from it.
     std::map<std::string, std::int64_t> learned_words;
@@ -46,8 +54,8 @@ struct PreparedProtocol {
     double damage = 0;
 };
 
-// Lower-case words of text (as repair sees words) and how often each occurs.
-std::map<std::string, std::int64_t> word_counts(std::string_view text);
+// Adds the lower-case words of text (as repair sees words) to counts.
+void count_words(std::string_view text, std::map<std::string, std::int64_t>& counts);
 
 class Archive {
   public:

@@ -10,6 +10,7 @@
 
 #include "decode/decode.hpp"
 #include "segment/segment.hpp"
+#include "store/packing.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
 
@@ -65,12 +66,15 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
     p.protocol.source = p.source;
     p.words = r.damage.words;
     p.damage = r.damage.level;
-    if (!r.edits.empty()) p.original_text = decoded->text;
-    // What repair learns from an undamaged protocol: the words of its paragraphs, the text the
-    // archive unlearns when a changed file replaces it (the paragraphs' entries).
-    if (!r.damage.damaged)
-        for (const Paragraph& para : p.protocol.paragraphs)
-            for (const auto& [w, n] : word_counts(para.text)) p.learned_words[w] += n;
+    if (!r.edits.empty()) p.compressed_original = compress(decoded->text);
+    for (const Paragraph& para : p.protocol.paragraphs) {
+        PreparedProtocol::CompressedParagraph c{compress(para.text), {}};
+        for (const Statement& s : para.statements) c.statements.push_back(compress(s.text));
+        p.compressed_paragraphs.push_back(std::move(c));
+        // What repair learns from an undamaged protocol: the words of its paragraphs, the text
+        // the archive unlearns when a changed file replaces it (the paragraphs' entries).
+        if (!r.damage.damaged) count_words(para.text, p.learned_words);
+    }
     std::vector<std::size_t> offsets;
     for (const RepairEdit& e : r.edits) offsets.push_back(e.offset);
     const auto positions = decoded->positions_of(offsets);
