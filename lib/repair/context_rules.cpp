@@ -1,8 +1,7 @@
 #include "repair/context_rules.hpp"
 
-#include <map>
-
 #include <algorithm>
+#include <map>
 
 #include "util/text.hpp"
 
