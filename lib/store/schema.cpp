@@ -280,9 +280,18 @@ Result<void> check_version(Database& db) {
 }
 
 Result<void> migrate(Database& db) {
+    // Nothing to do in the common case, without taking the write lock.
+    if (auto v = user_version(db); v && *v == schema_version()) return {};
+    // The version is read again inside the write transaction: two imports started together
+    // must not both migrate from the same version. All pending migrations go in that one
+    // transaction, so a reader (a search while the first import runs) sees no archive or the
+    // whole current one, never a schema half-way through its versions.
+    Transaction t(db);
+    if (auto ok = t.begin(); !ok) return ok;
     auto v = user_version(db);
     if (!v) return std::unexpected(v.error());
     if (*v > schema_version()) return check_version(db);
+    if (*v == schema_version()) return t.commit();
     if (*v == 0) {
         // A file with tables but no version is some other program's database: leave it alone.
         auto st = db.prepare("SELECT count(*) FROM sqlite_master");
@@ -293,14 +302,13 @@ Result<void> migrate(Database& db) {
     bool compact = false;
     for (int next = *v; next < schema_version(); ++next) {
         compact = compact || (next > 0 && kMigrations[static_cast<std::size_t>(next)].compacts);
-        Transaction t(db);
-        if (auto ok = t.begin(); !ok) return ok;
         if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(next)].sql); !ok)
             return fail(db.path(), 0,
                         "migration " + std::to_string(next + 1) + " failed: " + ok.error().message);
-        if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(next + 1)); !ok) return ok;
-        if (auto ok = t.commit(); !ok) return ok;
     }
+    if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(schema_version())); !ok)
+        return ok;
+    if (auto ok = t.commit(); !ok) return ok;
     // The migrated archive is whole whether or not this succeeds (VACUUM needs as much free disk
     // as the archive): a failure leaves free pages that later imports reuse.
     if (compact) (void)db.exec("VACUUM");

@@ -68,6 +68,16 @@ expect_status 2 "$KRAFT" import "$WORK/in" --date 2026-13-45
 # A new archive is at the newest schema.
 [ "$(count 'PRAGMA user_version')" = 3 ] || fail "a new archive is at schema 3"
 
+# Two imports started together into a new archive: one creates the schema (every migration in one
+# transaction), the other waits for it rather than migrating from the version it read first.
+CONC="$WORK/concurrent.db"
+"$KRAFT" --db "$CONC" import "$SRC/samples" 2>"$WORK/conc1.err" & c1=$!
+"$KRAFT" --db "$CONC" import "$SRC/samples" 2>"$WORK/conc2.err" & c2=$!
+wait $c1 || fail "first concurrent import: $(cat "$WORK/conc1.err")"
+wait $c2 || fail "second concurrent import: $(cat "$WORK/conc2.err")"
+[ "$(sqlite3 "$CONC" 'SELECT count(*) FROM protocols')" = 4 ] || fail "concurrent imports: 4 protocols expected"
+[ "$(sqlite3 "$CONC" 'PRAGMA user_version')" = 3 ] || fail "concurrent imports: schema 3 expected"
+
 # An archive from schema 2 (tests/data/archive-schema2.db: the samples, imported by kraft before
 # the index held one key per word): read-only commands ask for the upgrade, the next import
 # rebuilds the index, and then its entries are found by the new query forms and pass the full-text
