@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "context.hpp"
+#include "query/filters.hpp"
 #include "store/archive.hpp"
 #include "util/file.hpp"
 
@@ -41,7 +42,8 @@ Result<std::shared_ptr<const Grammar>> protocol_grammar() {
 }
 
 const Grammar* grammar_or_report() {
-    auto grammar = protocol_grammar();
+    static Result<std::shared_ptr<const Grammar>> grammar =
+        Grammar::load(grammar_dir(), query_patterns());
     if (!grammar) {
         report(grammar.error());
         return nullptr;

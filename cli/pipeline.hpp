@@ -24,7 +24,8 @@ Result<std::unique_ptr<Repairer>> open_repairer(const std::string& archive);
 // The protocol grammar from grammar_dir(); loaded once per process.
 Result<std::shared_ptr<const Grammar>> protocol_grammar();
 
-// For the commands that only read: the grammar, or nullptr after reporting why it failed (exit 1);
+// For the commands that only read: the grammar's query_patterns(), or nullptr after reporting why
+// it failed (exit 1);
 // the archive opened read-only, or nullptr after reporting why it failed (exit 3).
 const Grammar* grammar_or_report();
 std::unique_ptr<Archive> read_archive_or_report(const GlobalOptions& g);

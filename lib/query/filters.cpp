@@ -7,6 +7,11 @@
 
 namespace kraft {
 
+const std::set<std::string>& query_patterns() {
+    static const std::set<std::string> names{"case_number"};
+    return names;
+}
+
 QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, FilterScope scope) {
     SqlFilter out;
     if (f.case_number) {

@@ -5,6 +5,7 @@
 
 #include <expected>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@
 namespace kraft {
 
 class Grammar;
+
+// The grammar patterns that search, show and export read (a case number typed as the query); a
+// grammar loaded with only these serves them (Grammar::load(dir, query_patterns())).
+const std::set<std::string>& query_patterns();
 
 struct Filters {
     std::optional<std::string> case_number, body, from, to, kind, person, party;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "util/file.hpp"
 #include "util/table_file.hpp"
@@ -78,7 +79,8 @@ std::string_view PatternMatch::group(const std::string& name) const {
 Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view protocol_tsv,
                                                           std::string_view bodies_tsv,
                                                           std::string_view parties_tsv,
-                                                          const std::string& name) {
+                                                          const std::string& name,
+                                                          const std::set<std::string>& only) {
     auto g = std::make_shared<Grammar>();
     const std::string dir = name.substr(0, name.rfind('/') + 1);
     auto table = parse_table(protocol_tsv, name);
@@ -90,6 +92,10 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
         if (!known(r.fields[0], required))
             return std::unexpected(
                 table->error_at(r, "unknown pattern name '" + r.fields[0] + "'"));
+        if (!only.empty() && !only.count(r.fields[0])) {
+            g->not_loaded_.insert(r.fields[0]);
+            continue;
+        }
         RE2::Options opts;
         opts.set_log_errors(false);
         auto re = std::make_shared<const RE2>(r.fields[1], opts);
@@ -102,7 +108,7 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
         g->group_names_[re.get()] = std::map<std::string, int>(named.begin(), named.end());
         g->patterns_[r.fields[0]].push_back({std::move(re), r.line});
     }
-    if (!g->patterns_.count("paragraph"))
+    if (!g->patterns_.count("paragraph") && !g->not_loaded_.count("paragraph"))
         return fail(name, 0, "no 'paragraph' pattern: nothing could start a paragraph");
 
     auto bodies = parse_table(bodies_tsv, dir + "bodies.tsv");
@@ -124,7 +130,8 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
     return std::shared_ptr<const Grammar>(std::move(g));
 }
 
-Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& dir) {
+Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& dir,
+                                                     const std::set<std::string>& only) {
     std::string texts[3];
     const char* files[3] = {"/protocol.tsv", "/bodies.tsv", "/parties.tsv"};
     for (int i = 0; i < 3; ++i) {
@@ -132,13 +139,21 @@ Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& dir) {
         if (!t) return std::unexpected(t.error());
         texts[i] = std::move(*t);
     }
-    return from_text(texts[0], texts[1], texts[2], dir + files[0]);
+    return from_text(texts[0], texts[1], texts[2], dir + files[0], only);
+}
+
+const std::vector<Pattern>* Grammar::alternatives(const std::string& name) const {
+    const auto it = patterns_.find(name);
+    if (it != patterns_.end()) return &it->second;
+    if (not_loaded_.count(name))
+        throw std::logic_error("grammar pattern '" + name + "' was not loaded");
+    return nullptr;
 }
 
 std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_view s) const {
-    const auto it = patterns_.find(name);
-    if (it == patterns_.end()) return std::nullopt;
-    for (const Pattern& p : it->second) {
+    const std::vector<Pattern>* alts = alternatives(name);
+    if (!alts) return std::nullopt;
+    for (const Pattern& p : *alts) {
         const int n = p.re->NumberOfCapturingGroups() + 1;
         std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
         if (!p.re->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED,
@@ -154,9 +169,9 @@ std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_
 }
 
 bool Grammar::matches(const std::string& name, std::string_view s) const {
-    const auto it = patterns_.find(name);
-    if (it == patterns_.end()) return false;
-    for (const Pattern& p : it->second)
+    const std::vector<Pattern>* alts = alternatives(name);
+    if (!alts) return false;
+    for (const Pattern& p : *alts)
         if (p.re->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED, nullptr,
                         0))
             return true;
@@ -165,13 +180,13 @@ bool Grammar::matches(const std::string& name, std::string_view s) const {
 
 std::vector<PatternMatch> Grammar::all(const std::string& name, std::string_view s) const {
     std::vector<PatternMatch> out;
-    const auto it = patterns_.find(name);
-    if (it == patterns_.end()) return out;
+    const std::vector<Pattern>* alts = alternatives(name);
+    if (!alts) return out;
     // The matches of earlier alternatives, as sorted non-overlapping [begin, end) spans: a later
     // alternative's match is kept only where it overlaps none (binary search: a line with
     // thousands of names stays linear-ish).
     std::vector<std::pair<std::size_t, std::size_t>> taken;
-    for (const Pattern& p : it->second) {
+    for (const Pattern& p : *alts) {
         const int n = p.re->NumberOfCapturingGroups() + 1;
         std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
         const std::size_t before = out.size();

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <stdexcept>
 #include <string>
 
 #include "segment/case_numbers.hpp"
@@ -285,6 +286,28 @@ TEST_CASE("grammar errors name the file and line") {
           "g/protocol.tsv:2: pattern 'paragraph' needs the group (?P<num>...)");
     auto bodies = Grammar::from_text("paragraph\t§ (?P<num>\\d+)\n", "KF\n", "", "g/protocol.tsv");
     CHECK(bodies.error().str() == "g/bodies.tsv:1: expected: ABBREVIATION TAB NAME");
+}
+
+TEST_CASE("a grammar loaded with only some patterns compiles and checks just those") {
+    const std::string tsv =
+        "paragraph\t§ (?P<num>\\d+\ncase_number\t(?P<id>[A-Z]+-\\d{4}-\\d+)\nparagrph\tx\n";
+    // The broken paragraph row is not compiled, but every row's name is still checked.
+    auto unknown = Grammar::from_text(tsv, "", "", "g/protocol.tsv", {"case_number"});
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().str() == "g/protocol.tsv:3: unknown pattern name 'paragrph'");
+    auto g = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "", "g/protocol.tsv",
+                                {"case_number"});
+    REQUIRE(g);
+    auto m = (*g)->first("case_number", "Dnr STK-2024-1374");
+    REQUIRE(m);
+    CHECK(m->group("id") == "STK-2024-1374");
+    // Asking for a row that was left out is a programming error, not a silent "no match".
+    CHECK_THROWS_AS((void)(*g)->matches("paragraph", "§ 1"), std::logic_error);
+    CHECK_FALSE((*g)->matches("toc_heading", "Innehåll"));  // not in the grammar at all
+    auto broken = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "",
+                                     "g/protocol.tsv", {"paragraph"});
+    REQUIRE_FALSE(broken);
+    CHECK(broken.error().str().starts_with("g/protocol.tsv:1: bad pattern: missing )"));
 }
 
 TEST_CASE("a grammar that captures more digits than an int holds does not crash the parser") {
