@@ -304,8 +304,8 @@ TEST_CASE("a grammar loaded with only some patterns compiles and checks just tho
     // Asking for a row that was left out is a programming error, not a silent "no match".
     CHECK_THROWS_AS((void)(*g)->matches("paragraph", "§ 1"), std::logic_error);
     CHECK_FALSE((*g)->matches("toc_heading", "Innehåll"));  // not in the grammar at all
-    auto broken = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "",
-                                     "g/protocol.tsv", {"paragraph"});
+    auto broken = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "", "g/protocol.tsv",
+                                     {"paragraph"});
     REQUIRE_FALSE(broken);
     CHECK(broken.error().str().starts_with("g/protocol.tsv:1: bad pattern: missing )"));
 }
