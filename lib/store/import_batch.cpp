@@ -129,6 +129,12 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
                                    const ImportOptions& options, const ImportCallbacks& cb,
                                    const std::atomic<bool>& stop) {
     ImportReport report;
+    // The WAL is checkpointed every 64 MB instead of every 4 MB: each checkpoint copies pages
+    // (index interiors, the full-text segments' structure) that the next protocols dirty again.
+    // A clean 8.6 MB import: 2.85 -> 2.48 s (mean of 3). SQLite checkpoints it all when the last
+    // connection closes.
+    if (auto ok = archive.db().exec("PRAGMA wal_autocheckpoint = 16384"); !ok)
+        return std::unexpected(ok.error());
     ImportProgress progress;
     progress.files_total = inputs.size();
     std::vector<std::size_t> file_sizes(inputs.size(), 0);
@@ -147,9 +153,10 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     for (std::size_t i = 0; i < inputs.size(); ++i)
         stored[i] = archive.stored_hash(source_key(inputs[i]));
 
-    unsigned n_threads = options.threads
-                             ? options.threads
-                             : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    // One core is the writer's: on this project's 2-core machine a second worker made a clean
+    // 8.6 MB import slower (2.13 -> 2.47 s) and an OCR-damaged one no faster, for 15-45 % more CPU.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    unsigned n_threads = options.threads ? options.threads : std::clamp(cores - 1, 1u, 4u);
     n_threads = std::min<unsigned>(n_threads,
                                    static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
     // Files prepared ahead of the writer: at most kWindow, and at most kBytesInFlight of input

@@ -20,7 +20,7 @@ namespace kraft {
 struct ImportOptions {
     std::optional<std::string> body;
     std::optional<std::string> date;
-    unsigned threads = 0;  // 0: one per core, at most 4
+    unsigned threads = 0;  // 0: one per core but the writer's, at least 1, at most 4
 };
 
 struct ImportProgress {
