@@ -8,7 +8,7 @@
 namespace kraft {
 
 const std::set<std::string>& query_patterns() {
-    static const std::set<std::string> names{"case_number"};
+    static const std::set<std::string> names{"case_number", "body_genitive"};
     return names;
 }
 

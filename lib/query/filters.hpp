@@ -15,8 +15,9 @@ namespace kraft {
 
 class Grammar;
 
-// The grammar patterns that search, show and export read (a case number typed as the query); a
-// grammar loaded with only these serves them (Grammar::load(dir, query_patterns())).
+// The grammar patterns that search, show and export read (a case number typed as the query, a
+// body named in the genitive); a grammar loaded with only these serves them
+// (Grammar::load(dir, query_patterns())).
 const std::set<std::string>& query_patterns();
 
 struct Filters {

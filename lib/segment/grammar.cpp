@@ -37,6 +37,7 @@ const std::map<std::string, std::vector<std::string>>& known_names() {
         {"statement_join", {}},
         {"person", {"name", "party"}},
         {"body_name", {"name"}},
+        {"body_genitive", {"name"}},
         {"reference", {"body", "num"}},
         {"reference_reservation", {"parties"}},
         {"reference_statement", {"parties"}},

@@ -51,15 +51,9 @@ void infer_from_text(Protocol& p, const std::vector<Line>& lines, const Grammar&
 std::string resolve_body(std::string_view written, const Grammar& g) {
     const std::string w = trim(written);
     if (auto name = g.body_for_abbreviation(w)) return *name;
-    std::string s = w;
-    // The genitive: "socialnämndens beslut", "Kommunfullmäktiges".
-    const std::string lower = text::lower(s);
-    for (const char* stem :
-         {"nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet", "utskott", "beredningen"})
-        if (lower.ends_with(std::string(stem) + "s")) {
-            s.pop_back();
-            break;
-        }
+    // The genitive ("socialnämndens beslut", "Kommunfullmäktiges") names the same body.
+    const auto genitive = g.first("body_genitive", w);
+    const std::string s = genitive ? std::string(genitive->group("name")) : w;
     for (const Body& b : g.bodies())
         if (text::lower(b.name) == text::lower(s)) return b.name;
     return text::upper_first(s);

@@ -288,6 +288,17 @@ TEST_CASE("grammar errors name the file and line") {
     CHECK(bodies.error().str() == "g/bodies.tsv:1: expected: ABBREVIATION TAB NAME");
 }
 
+TEST_CASE("bodies resolve from abbreviations, names and the genitive") {
+    const Grammar& g = grammar();
+    CHECK(resolve_body("KF", g) == "Kommunfullmäktige");
+    CHECK(resolve_body("kommunfullmäktige", g) == "Kommunfullmäktige");
+    CHECK(resolve_body("Kommunfullmäktiges", g) == "Kommunfullmäktige");
+    CHECK(resolve_body("socialnämndens", g) == "Socialnämnden");
+    CHECK(resolve_body("Valnämnden", g) == "Valnämnden");
+    CHECK(resolve_body("Kulturnämnds", g) == "Kulturnämnd");
+    CHECK(resolve_body("Dagens", g) == "Dagens");  // not a body's genitive
+}
+
 TEST_CASE("a grammar loaded with only some patterns compiles and checks just those") {
     const std::string tsv =
         "paragraph\t§ (?P<num>\\d+\ncase_number\t(?P<id>[A-Z]+-\\d{4}-\\d+)\nparagrph\tx\n";
