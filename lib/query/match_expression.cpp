@@ -30,32 +30,43 @@ std::string quoted(const std::string& s) {
     return "\"" + s + "\"";
 }
 
-// One word, or a prefix: the index lists that hold its forms, OR-ed.
-std::string word_group(const std::string& word, bool prefix, bool exact) {
+// One word, or a prefix: the index terms that hold its forms.
+std::vector<IndexTerm> word_terms(const std::string& word, bool prefix, bool exact) {
     const WordKey k = word_key(word);
-    const std::string star = prefix ? " *" : "";
-    if (exact) return quoted("=" + k.lower) + star;
-    std::vector<std::string> terms;
+    if (exact) return {{k.lower, prefix}};
+    std::vector<IndexTerm> terms;
     const auto add = [&](const std::string& t) {
-        for (const std::string& x : terms)
-            if (x == t) return;
-        terms.push_back(t);
+        for (const IndexTerm& x : terms)
+            if (x.token == t) return;
+        terms.push_back({t, prefix});
     };
     if (prefix) {
         // An accented word holds its key apart, and that key starts with the folded prefix
         // unless stemming cuts into the prefix; it cannot when the prefix is its own stem, and
         // then the accented spellings' list would only repeat the keys' (nämnd*: 3 lists -> 2).
-        if (k.stem != k.folded) add("=" + k.lower);
-        add("=" + k.folded);
-        add("=_" + k.folded);
+        if (k.stem != k.folded) add(k.lower);
+        add(k.folded);
+        add("_" + k.folded);
     } else {
-        add("=" + k.stem);
-        add("=_" + k.stem);
+        add(k.stem);
+        add("_" + k.stem);
     }
+    return terms;
+}
+
+// Terms as FTS5 reads them: "=token" is the token as the index holds it (see fts_tokenizer.hpp).
+std::string term_group(const std::vector<IndexTerm>& terms, bool exact) {
+    const auto term = [](const IndexTerm& t) {
+        return quoted("=" + t.token) + (t.prefix ? " *" : "");
+    };
+    if (exact) return term(terms.front());
     std::string out = "(";
-    for (std::size_t i = 0; i < terms.size(); ++i)
-        out += (i ? " OR " : "") + quoted(terms[i]) + star;
+    for (std::size_t i = 0; i < terms.size(); ++i) out += (i ? " OR " : "") + term(terms[i]);
     return out + ")";
+}
+
+std::string word_group(const std::string& word, bool prefix, bool exact) {
+    return term_group(word_terms(word, prefix, exact), exact);
 }
 
 // A bare token of an FTS5 expression (a plain_bare_word(), not an operator) rewritten as a word
@@ -211,11 +222,31 @@ bool uses_fts_syntax(const std::string& text) {
     return false;
 }
 
+namespace {
+
+// The terms of text that is words and prefixes only ("nämnd* budget"): each word's terms, all
+// words required. Empty for anything else (phrases, operators, punctuation FTS5 reads).
+std::vector<std::vector<IndexTerm>> conjunction(const std::string& text, bool exact) {
+    std::vector<std::vector<IndexTerm>> out;
+    std::istringstream in(text);
+    for (std::string token; in >> token;) {
+        if (!plain_bare_word(token) || is_operator(token)) return {};
+        const bool prefix = token.back() == '*';
+        const std::string body = prefix ? token.substr(0, token.size() - 1) : token;
+        if (body.empty() || single_word(body) != body) return {};
+        out.push_back(word_terms(body, prefix, exact));
+    }
+    return out;
+}
+
+}  // namespace
+
 MatchExpression match_expression(const std::string& text, bool exact) {
     MatchExpression m;
     if (uses_fts_syntax(text)) {
         m.plain = false;
         m.match = Rewriter(text, exact).all().value_or(text);
+        m.terms = conjunction(text, exact);
         return m;
     }
     std::vector<Operand> words, spellings;
@@ -234,6 +265,7 @@ MatchExpression match_expression(const std::string& text, bool exact) {
     };
     m.match = join(words);
     m.exact_match = join(spellings);
+    m.terms = conjunction(text, exact);
     if (exact) {
         m.match = m.exact_match;
         m.exact_match.clear();

@@ -13,6 +13,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "store/fts_tokenizer.hpp"
 
 namespace kraft {
 
@@ -20,6 +23,9 @@ struct MatchExpression {
     std::string match;        // what counts as a hit
     std::string exact_match;  // plain words as spelt, ranked first; "" for FTS5 syntax or --exact
     bool plain = true;        // plain words, not FTS5 syntax
+    // For text that is only words and prefixes ("nämnd* budget"): `match` as its terms, a row
+    // matching when its text holds a term of every group (text_has_any). Empty otherwise.
+    std::vector<std::vector<IndexTerm>> terms;
 };
 
 // exact: the words as spelt only (their lower-case form), no folding or stemming.

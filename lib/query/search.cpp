@@ -219,6 +219,33 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         return std::nullopt;
     };
 
+    // The newest matches of a dense prefix query, read from the newest entries' text rather than
+    // from the index: FTS5 merges every list a prefix covers before it yields a row, so after
+    // the count that merge would run again (nämnd*, in 115,000 of 155,000 entries: 16 ms; the
+    // newest 20 matches are among the newest ~30 entries). Gives up after kScanEntries entries
+    // without `limit` matches, leaving `chosen` short, and the index then answers as usual.
+    const auto newest_by_text = [&]() -> std::optional<QueryFailure> {
+        constexpr std::int64_t kScanEntries = 400;
+        const auto& groups = expression.terms;
+        const bool any_prefix = std::any_of(groups.begin(), groups.end(), [](const auto& g) {
+            return std::any_of(g.begin(), g.end(), [](const IndexTerm& t) { return t.prefix; });
+        });
+        if (!exact_match.empty() || groups.empty() || !any_prefix) return std::nullopt;
+        auto st =
+            a.db().prepare("SELECT id, title, body FROM entry_texts ORDER BY id DESC LIMIT ?");
+        if (!st) return archive_error(a, st.error().message);
+        (*st)->bind(1, kScanEntries);
+        while (static_cast<int>(chosen.size()) < q.limit && (*st)->step()) {
+            const std::string title = (*st)->text(1), body = (*st)->text(2);
+            if (std::all_of(groups.begin(), groups.end(), [&](const std::vector<IndexTerm>& g) {
+                    return text_has_any(title, g) || text_has_any(body, g);
+                }))
+                choose((*st)->integer(0));
+        }
+        if (!(*st)->ok()) return archive_error(a, (*st)->error());
+        return std::nullopt;
+    };
+
     if (words_only) {
         auto count = a.db().prepare("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?");
         if (!count) return std::unexpected(archive_error(a, count.error().message));
@@ -227,7 +254,11 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         if (!(*count)->ok()) return std::unexpected(malformed_or_archive(**count));
         if (result.total <= kRankedMatches) {
             if (auto f = ranked(nullptr)) return std::unexpected(*f);
+        } else if (auto f = newest_by_text(); f || static_cast<int>(chosen.size()) >= q.limit) {
+            if (f) return std::unexpected(*f);
         } else {
+            chosen.clear();
+            seen.clear();
             // The newest matches only: FTS5 stops after LIMIT rows, exact spellings first.
             auto ids = a.db().prepare(
                 "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC "

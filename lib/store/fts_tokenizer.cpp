@@ -255,6 +255,42 @@ WordKey word_key(std::string_view word) {
     return {std::move(f.lower), std::move(f.folded), std::move(f.stem)};
 }
 
+bool text_has_any(std::string_view text, const std::vector<IndexTerm>& terms) {
+    static thread_local Stemmer stemmer = new_stemmer();
+    static thread_local Forms f;
+    static thread_local std::string buf;
+    const auto matches = [](std::string_view token, const IndexTerm& t) {
+        return t.prefix ? token.starts_with(t.token) : token == t.token;
+    };
+    std::size_t pos = 0, begin = 0, end = 0;
+    while (next_word(text, pos, begin, end)) {
+        lower_and_fold(text.substr(begin, end - begin), f.lower, f.folded);
+        bool stemmed = false;
+        for (const IndexTerm& t : terms) {
+            if (!t.token.starts_with('_')) {
+                if (matches(f.lower, t)) return true;
+                continue;
+            }
+            // A key is the stem of the folded word, and Snowball's Swedish stems are prefixes of
+            // the word: only a folded word that starts with the key's text can have that key. So
+            // most words are never stemmed here.
+            const std::string_view key_text = std::string_view(t.token).substr(1);
+            if (!f.folded.starts_with(key_text)) continue;
+            if (!stemmed) {
+                forms_into(text.substr(begin, end - begin), stemmer.get(), f);
+                stemmed = true;
+            }
+            bool found = false;
+            document_tokens(f, buf, [&](std::string_view token, bool first) {
+                if (!first && matches(token, t)) found = true;
+                return SQLITE_OK;
+            });
+            if (found) return true;
+        }
+    }
+    return false;
+}
+
 std::vector<std::string> index_forms(std::string_view word) {
     Stemmer s = new_stemmer();
     std::vector<std::string> out;

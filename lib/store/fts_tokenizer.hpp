@@ -38,6 +38,17 @@ bool next_word(std::string_view text, std::size_t& pos, std::size_t& begin, std:
 // Lower case and fold of one word into the given buffers (no allocation once they have grown).
 void lower_and_fold(std::string_view word, std::string& lower, std::string& folded);
 
+// A term of a query as the index matches it: one token, or every token that starts with it.
+struct IndexTerm {
+    std::string token;
+    bool prefix = false;
+    bool operator==(const IndexTerm&) const = default;
+};
+// Whether a document text holds a token that one of `terms` matches, tokenized exactly as the
+// index tokenizes it. FTS5 can say which rows of a long prefix's lists are the newest only by
+// merging all of them; search asks this of the newest rows' text instead.
+bool text_has_any(std::string_view text, const std::vector<IndexTerm>& terms);
+
 // The tokens a document word is indexed under (first the word itself), for tests.
 std::vector<std::string> index_forms(std::string_view word);
 // The alternatives a query word expands to, for tests.
