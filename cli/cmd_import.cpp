@@ -131,7 +131,8 @@ void setup_import(CLI::App& app, const GlobalOptions& g, int& status) {
         ->type_name("BODY");
     sub->add_option("--date", a->date, "The meeting's date (YYYY-MM-DD), for protocols without one")
         ->check(date_validator());
-    sub->add_option("--threads", a->threads, "Worker threads (default: one per core but one, at least 1, at most 4)")
+    sub->add_option("--threads", a->threads,
+                    "Worker threads (default: one per core but one, at least 1, at most 4)")
         ->check(CLI::Range(1, 64));
     sub->callback([a, &g, &status] { status = run(*a, g); });
 }
