@@ -467,7 +467,8 @@ int main(int argc, char** argv) {
        << " cores. Command: `build/bench/kraft_bench --size-mb " << size_mb
        << (quick ? " --quick" : "")
        << (checkpoint_list.empty() ? "" : " --checkpoints " + checkpoint_list)
-       << " --results bench/RESULTS.md` (about 25 minutes). Baselines ran in the same process, on "
+       << " --results bench/RESULTS.md` (7-25 minutes, as busy as the machine is). Baselines ran "
+          "in the same process, on "
           "the same files.\n\n";
     md << "| measure | value | compared with |\n|---|---|---|\n";
     for (const Row& r : rep.rows)
