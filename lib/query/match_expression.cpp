@@ -266,6 +266,7 @@ MatchExpression match_expression(const std::string& text, bool exact) {
     m.match = join(words);
     m.exact_match = join(spellings);
     m.terms = conjunction(text, exact);
+    if (!exact) m.exact_terms = conjunction(text, true);
     if (exact) {
         m.match = m.exact_match;
         m.exact_match.clear();

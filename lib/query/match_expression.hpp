@@ -26,6 +26,7 @@ struct MatchExpression {
     // For text that is only words and prefixes ("nämnd* budget"): `match` as its terms, a row
     // matching when its text holds a term of every group (text_has_any). Empty otherwise.
     std::vector<std::vector<IndexTerm>> terms;
+    std::vector<std::vector<IndexTerm>> exact_terms;  // the same for exact_match
 };
 
 // exact: the words as spelt only (their lower-case form), no folding or stemming.

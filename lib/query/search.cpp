@@ -21,6 +21,9 @@ namespace {
 constexpr std::int64_t kRankedMatches = 2000;
 // Ranked hits read beyond the limit, so that hits tied in bm25 at its edge are ordered by date.
 constexpr int kTieMargin = 50;
+// How many of the newest entries search reads the text of, to find hits there instead of in the
+// index, before it leaves the question to the index.
+constexpr std::size_t kTextScan = 400;
 
 QueryFailure usage(std::string message) {
     return {Error{"", 0, 0, std::move(message)}, true};
@@ -210,7 +213,33 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     const auto newest_first =
         [&](const std::vector<std::int64_t>& matches) -> std::optional<QueryFailure> {
         std::vector<std::int64_t> exact;
-        if (!exact_match.empty())
+        // The exact spellings among the newest matches, from their text (text_has_any) rather
+        // than from another walk of the index's lists, when the newest kTextScan hold enough.
+        bool exact_known = exact_match.empty();
+        if (!exact_known && !expression.exact_terms.empty()) {
+            auto st = a.db().prepare("SELECT title, body FROM entry_texts WHERE id = ?");
+            if (!st) return archive_error(a, st.error().message);
+            std::size_t examined = 0;
+            for (auto it = matches.rbegin(); it != matches.rend() && examined < kTextScan &&
+                                             static_cast<int>(exact.size()) < q.limit;
+                 ++it, ++examined) {
+                (*st)->reset();
+                (*st)->bind(1, *it);
+                if (!(*st)->step()) continue;  // replaced by an import meanwhile
+                const std::string title = (*st)->text(0), body = (*st)->text(1);
+                const auto& groups = expression.exact_terms;
+                if (std::all_of(groups.begin(), groups.end(), [&](const auto& g) {
+                        return text_has_any(title, g) || text_has_any(body, g);
+                    }))
+                    exact.push_back(*it);
+            }
+            if (!(*st)->ok()) return archive_error(a, (*st)->error());
+            exact_known = static_cast<int>(exact.size()) >= q.limit || examined == matches.size();
+            // In id order, as the index gives them: the loop below reads them from the end.
+            std::reverse(exact.begin(), exact.end());
+            if (!exact_known) exact.clear();
+        }
+        if (!exact_known)
             if (auto f = matching(exact_match, &matches, exact)) return f;
         for (const std::vector<std::int64_t>* ids : {&std::as_const(exact), &matches})
             for (auto it = ids->rbegin();
@@ -222,10 +251,9 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     // The newest matches of a dense prefix query, read from the newest entries' text rather than
     // from the index: FTS5 merges every list a prefix covers before it yields a row, so after
     // the count that merge would run again (nämnd*, in 115,000 of 155,000 entries: 16 ms; the
-    // newest 20 matches are among the newest ~30 entries). Gives up after kScanEntries entries
+    // newest 20 matches are among the newest ~30 entries). Gives up after kTextScan entries
     // without `limit` matches, leaving `chosen` short, and the index then answers as usual.
     const auto newest_by_text = [&]() -> std::optional<QueryFailure> {
-        constexpr std::int64_t kScanEntries = 400;
         const auto& groups = expression.terms;
         const bool any_prefix = std::any_of(groups.begin(), groups.end(), [](const auto& g) {
             return std::any_of(g.begin(), g.end(), [](const IndexTerm& t) { return t.prefix; });
@@ -234,7 +262,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         auto st =
             a.db().prepare("SELECT id, title, body FROM entry_texts ORDER BY id DESC LIMIT ?");
         if (!st) return archive_error(a, st.error().message);
-        (*st)->bind(1, kScanEntries);
+        (*st)->bind(1, static_cast<std::int64_t>(kTextScan));
         while (static_cast<int>(chosen.size()) < q.limit && (*st)->step()) {
             const std::string title = (*st)->text(1), body = (*st)->text(2);
             if (std::all_of(groups.begin(), groups.end(), [&](const std::vector<IndexTerm>& g) {
