@@ -3,6 +3,7 @@
 #include <cctype>
 #include <optional>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 #include "store/fts_tokenizer.hpp"
@@ -30,27 +31,12 @@ std::string quoted(const std::string& s) {
     return "\"" + s + "\"";
 }
 
-// One word, or a prefix: the index terms that hold its forms.
+// One word, or a prefix: the index terms that hold its forms, as the tokenizer expands a query
+// word (query_forms), or with exact the spelling only.
 std::vector<IndexTerm> word_terms(const std::string& word, bool prefix, bool exact) {
-    const WordKey k = word_key(word);
-    if (exact) return {{k.lower, prefix}};
+    if (exact) return {{word_key(word).lower, prefix}};
     std::vector<IndexTerm> terms;
-    const auto add = [&](const std::string& t) {
-        for (const IndexTerm& x : terms)
-            if (x.token == t) return;
-        terms.push_back({t, prefix});
-    };
-    if (prefix) {
-        // An accented word holds its key apart, and that key starts with the folded prefix
-        // unless stemming cuts into the prefix; it cannot when the prefix is its own stem, and
-        // then the accented spellings' list would only repeat the keys' (nämnd*: 3 lists -> 2).
-        if (k.stem != k.folded) add(k.lower);
-        add(k.folded);
-        add("_" + k.folded);
-    } else {
-        add(k.stem);
-        add("_" + k.stem);
-    }
+    for (std::string& form : query_forms(word, prefix)) terms.push_back({std::move(form), prefix});
     return terms;
 }
 

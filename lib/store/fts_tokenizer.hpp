@@ -51,7 +51,7 @@ bool text_has_any(std::string_view text, const std::vector<IndexTerm>& terms);
 
 // The tokens a document word is indexed under (first the word itself), for tests.
 std::vector<std::string> index_forms(std::string_view word);
-// The alternatives a query word expands to, for tests.
+// The tokens a query word reads, as the tokenizer expands it (search rewrites words into these).
 std::vector<std::string> query_forms(std::string_view word, bool prefix);
 
 }  // namespace kraft
