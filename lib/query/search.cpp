@@ -25,6 +25,14 @@ constexpr int kTieMargin = 50;
 // index, before it leaves the question to the index.
 constexpr std::size_t kTextScan = 400;
 
+// Whether an entry's text holds a term of every group, as the index would match it.
+bool holds_all(const std::vector<std::vector<IndexTerm>>& groups, const std::string& title,
+               const std::string& body) {
+    return std::all_of(groups.begin(), groups.end(), [&](const std::vector<IndexTerm>& g) {
+        return text_has_any(title, g) || text_has_any(body, g);
+    });
+}
+
 QueryFailure usage(std::string message) {
     return {Error{"", 0, 0, std::move(message)}, true};
 }
@@ -226,11 +234,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
                 (*st)->reset();
                 (*st)->bind(1, *it);
                 if (!(*st)->step()) continue;  // replaced by an import meanwhile
-                const std::string title = (*st)->text(0), body = (*st)->text(1);
-                const auto& groups = expression.exact_terms;
-                if (std::all_of(groups.begin(), groups.end(), [&](const auto& g) {
-                        return text_has_any(title, g) || text_has_any(body, g);
-                    }))
+                if (holds_all(expression.exact_terms, (*st)->text(0), (*st)->text(1)))
                     exact.push_back(*it);
             }
             if (!(*st)->ok()) return archive_error(a, (*st)->error());
@@ -263,13 +267,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             a.db().prepare("SELECT id, title, body FROM entry_texts ORDER BY id DESC LIMIT ?");
         if (!st) return archive_error(a, st.error().message);
         (*st)->bind(1, static_cast<std::int64_t>(kTextScan));
-        while (static_cast<int>(chosen.size()) < q.limit && (*st)->step()) {
-            const std::string title = (*st)->text(1), body = (*st)->text(2);
-            if (std::all_of(groups.begin(), groups.end(), [&](const std::vector<IndexTerm>& g) {
-                    return text_has_any(title, g) || text_has_any(body, g);
-                }))
-                choose((*st)->integer(0));
-        }
+        while (static_cast<int>(chosen.size()) < q.limit && (*st)->step())
+            if (holds_all(groups, (*st)->text(1), (*st)->text(2))) choose((*st)->integer(0));
         if (!(*st)->ok()) return archive_error(a, (*st)->error());
         return std::nullopt;
     };
