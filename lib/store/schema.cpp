@@ -18,7 +18,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped: add a new one.
-constexpr std::array<Migration, 3> kMigrations{{
+constexpr std::array<Migration, 4> kMigrations{{
     {// 1: the first archive.
      R"sql(
 CREATE TABLE protocols(
@@ -236,6 +236,18 @@ CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN
 END;
 )sql",
      false, true},
+    // 4: every foreign key into a table whose rows an import deletes leads an index. Replacing a
+    // protocol deletes its paragraphs and statements, and SQLite looks for the rows that refer to
+    // each one; without an index on citations.resolved_paragraph_id and entries.statement_id, by
+    // reading the whole table, once per paragraph and per statement (re-importing 7 changed
+    // protocols with 46 paragraphs into 133,000 paragraphs: 2.26 s, against 0.40 s for their
+    // first import). Partial: most rows hold NULL there. entries_paragraph goes: entries_filter
+    // starts with the same column.
+    {"CREATE INDEX entries_statement ON entries(statement_id) WHERE statement_id IS NOT NULL;"
+     "CREATE INDEX citations_resolved ON citations(resolved_paragraph_id)"
+     "  WHERE resolved_paragraph_id IS NOT NULL;"
+     "DROP INDEX entries_paragraph;",
+     true},
 }};
 
 Result<int> user_version(Database& db) {

@@ -8,7 +8,7 @@ namespace kraft {
 // The schema version this kraft writes and reads.
 int schema_version();
 
-// Brings the archive up to schema_version(), each migration in its own transaction.
+// Brings the archive up to schema_version(), every pending migration in one transaction.
 // Errors: the archive is newer than this kraft ("... upgrade kraft"), a migration failed.
 Result<void> migrate(Database& db);
 
