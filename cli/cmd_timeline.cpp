@@ -98,9 +98,26 @@ void draw(const Timeline& t, const Style& st, std::size_t width) {
         if (!last) std::cout << pad << "│\n";
     }
     if (!t.related_cases.empty()) {
+        // A case cited by thousands of paragraphs has thousands of related cases: the terminal
+        // shows the first few, --json all of them.
+        constexpr std::size_t kShown = 40;
         std::string related;
-        for (const auto& c : t.related_cases) related += (related.empty() ? "" : ", ") + c;
-        std::cout << '\n' << st.bold("Related cases: ") << related << '\n';
+        for (std::size_t i = 0; i < t.related_cases.size() && i < kShown; ++i)
+            related += (related.empty() ? "" : ", ") + t.related_cases[i];
+        if (t.related_cases.size() > kShown)
+            related += " and " + std::to_string(t.related_cases.size() - kShown) +
+                       " more (--json lists them all)";
+        const std::string label = "Related cases:";
+        std::cout << '\n';
+        bool first = true;
+        for (const std::string& l : wrap(label + " " + related, width)) {
+            // wrap() keeps the label whole at the start of the first line.
+            if (first)
+                std::cout << st.bold(label) << l.substr(label.size()) << '\n';
+            else
+                std::cout << l << '\n';
+            first = false;
+        }
     }
 }
 
@@ -114,6 +131,11 @@ int run(const std::string& case_number, const GlobalOptions& g) {
     }
     if (g.json)
         print_json(*t);
+    else if (t->events.empty() && t->mentioned_in > 0)
+        std::cout << t->case_number << ": no paragraph of this case is in the archive; "
+                  << t->mentioned_in
+                  << (t->mentioned_in == 1 ? " paragraph mentions" : " paragraphs mention")
+                  << " it (kraft search " << t->case_number << ")\n";
     else if (t->events.empty())
         std::cout << t->case_number << ": no paragraph of this case is in the archive\n";
     else

@@ -54,10 +54,11 @@ std::optional<int> paragraph_query(const std::string& t) {
 }
 
 // "STK-2024-1374", "KS 2023/123", and with OCR noise "STK-2O24-1374", "STK-2024- 1374".
-bool looks_like_case_number(const std::string& t, const Grammar& g) {
+// Without a key it could not be looked up, whatever the grammar says: that is asked first.
+bool looks_like_case_number(const std::string& t, const std::string& key, const Grammar& g) {
+    if (key.empty()) return false;
     if (auto m = g.first("case_number", t); m && trim(m->whole()) == t) return true;
-    const std::string key = normalize_case_number(t);
-    if (key.empty() || std::count(t.begin(), t.end(), ' ') > 2) return false;
+    if (std::count(t.begin(), t.end(), ' ') > 2) return false;
     const std::size_t dash = key.find('-');
     return dash != std::string::npos && dash >= 1 && dash <= 6 &&
            !(key[0] >= '0' && key[0] <= '9') && t.find_first_of("-/:") != std::string::npos;
@@ -72,11 +73,13 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     if (q.text.find('\0') != std::string::npos)
         return std::unexpected(usage("malformed query: it contains a NUL character"));
     std::optional<int> number;
+    std::string case_key;
     // A case number or a § typed as the query is a lookup, not words.
     const std::string trimmed = trim(q.text);
     if (!trimmed.empty() && !uses_fts_syntax(trimmed)) {
-        if (looks_like_case_number(trimmed, g)) {
-            q.case_number = trimmed;
+        if (const std::string key = normalize_case_number(trimmed);
+            looks_like_case_number(trimmed, key, g)) {
+            case_key = key;
             q.text.clear();
         } else if (auto n = paragraph_query(trimmed)) {
             number = n;
@@ -84,8 +87,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         }
     }
     const bool fts = !trim(q.text).empty();
-    if (!fts && !q.case_number && !number && !q.body && !q.from && !q.to && !q.person && !q.party &&
-        (!q.kind || *q.kind == "any"))
+    if (!fts && case_key.empty() && !q.case_number && !number && !q.body && !q.from && !q.to &&
+        !q.person && !q.party && (!q.kind || *q.kind == "any"))
         return std::unexpected(usage("nothing to search for: give words or a filter"));
     MatchExpression expression;
     if (fts) expression = match_expression(q.text, q.exact);
@@ -107,6 +110,14 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             "citations WHERE number = ?)",
             std::to_string(*number));
         filter_binds.push_back(std::to_string(*number));
+    }
+    // The case's own paragraphs and those that mention or cite it (--case: its own only).
+    const std::string case_id = "(SELECT id FROM cases WHERE key = ?)";
+    if (!case_key.empty()) {
+        add("pa.id IN (SELECT paragraph_id FROM paragraph_cases WHERE case_id = " + case_id +
+                " UNION SELECT paragraph_id FROM citations WHERE case_id = " + case_id + ")",
+            case_key);
+        filter_binds.push_back(case_key);
     }
     auto filters = filter_clauses(q, g, FilterScope::entries);
     if (!filters) return std::unexpected(filters.error());
@@ -321,25 +332,35 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             return std::unexpected(*f);
     } else {
         // Filters alone: one pass gives the count and, sorted here, the newest hits; a COUNT and
-        // an ORDER BY ... LIMIT would each read every matching entry.
-        auto st = a.db().prepare("SELECT e.id, pr.date, pa.number FROM entries e" + joins +
-                                 " WHERE 1" + filter_where);
+        // an ORDER BY ... LIMIT would each read every matching entry. A case number's own
+        // paragraphs come before those that only mention it.
+        const std::string own =
+            case_key.empty() ? "0"
+                             : "pa.id IN (SELECT paragraph_id FROM paragraph_cases WHERE case_id "
+                               "= " +
+                                   case_id + " AND role = 'own')";
+        auto st = a.db().prepare("SELECT e.id, pr.date, pa.number, " + own + " FROM entries e" +
+                                 joins + " WHERE 1" + filter_where);
         if (!st) return std::unexpected(archive_error(a, st.error().message));
-        for (std::size_t i = 0; i < filter_binds.size(); ++i)
-            (*st)->bind(static_cast<int>(i + 1), filter_binds[i]);
+        int k = 1;
+        if (!case_key.empty()) (*st)->bind(k++, case_key);
+        for (const std::string& b : filter_binds) (*st)->bind(k++, b);
         struct Row {
             std::int64_t id;
             std::string date;  // "" when unknown: sorts last
             std::int64_t number;
+            bool own;
         };
         std::vector<Row> rows;
         while ((*st)->step())
-            rows.push_back({(*st)->integer(0), (*st)->text(1), (*st)->integer(2)});
+            rows.push_back(
+                {(*st)->integer(0), (*st)->text(1), (*st)->integer(2), (*st)->integer(3) != 0});
         if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
         result.total = static_cast<std::int64_t>(rows.size());
         const std::size_t shown = std::min(rows.size(), static_cast<std::size_t>(q.limit));
         std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(shown), rows.end(),
                           [](const Row& x, const Row& y) {
+                              if (x.own != y.own) return x.own;
                               if (x.date != y.date) return x.date > y.date;  // newest first
                               if (x.number != y.number) return x.number < y.number;
                               return x.id < y.id;

@@ -186,6 +186,15 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     (*related)->bind(2, in_list);
     while ((*related)->step()) t.related_cases.push_back((*related)->text(0));
     if (!(*related)->ok()) return fail_db((*related)->error());
+    if (t.events.empty()) {
+        auto mentions = db.prepare(
+            "SELECT count(*) FROM paragraph_cases WHERE case_id = (SELECT id FROM cases WHERE key "
+            "= ?)");
+        if (!mentions) return fail_db(mentions.error().message);
+        (*mentions)->bind(1, t.case_number);
+        if ((*mentions)->step()) t.mentioned_in = (*mentions)->integer(0);
+        if (!(*mentions)->ok()) return fail_db((*mentions)->error());
+    }
     return t;
 }
 

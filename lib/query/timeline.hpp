@@ -2,6 +2,7 @@
 // they cite ("Beslut KF 240926 § 189 med reservation (SD)"), one event per meeting and §.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ struct Timeline {
     std::string case_number;  // normalised
     std::vector<TimelineEvent> events;
     std::vector<std::string> related_cases;
+    // When there are no events: the paragraphs of other cases that mention this one, which
+    // `kraft search CASE` lists (a case number in running text is not a handling).
+    std::int64_t mentioned_in = 0;
 };
 
 // Errors: not a case number (usage); the archive has no such case (usage: exit 2 is wrong, so it

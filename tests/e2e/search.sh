@@ -29,10 +29,20 @@ hits() { "$KRAFT" --json search "$@" | python3 -c 'import json,sys; d=json.load(
 [ "$(hits '(särskilt yttrande) OR reservation')" -ge 3 ] || fail "parentheses"
 [ "$(hits '"särskilt yttrande"')" -ge 3 ] || fail "phrase"
 
-# A case number typed as the query, also with OCR noise; a § reference.
-[ "$(hits STK-2024-1374)" = 3 ] || fail "STK-2024-1374 should give its 3 paragraphs"
-[ "$(hits STK-2O24-1374)" = 3 ] || fail "STK-2O24-1374 should be the same case"
-[ "$(hits 'STK-2024- 1374')" = 3 ] || fail "'STK-2024- 1374' should be the same case"
+# A case number typed as the query, also with OCR noise: its 3 own paragraphs first, then the one
+# that mentions it (§ 266, of STK-2026-580); a case that is only mentioned is found too (it was
+# "0 hits"); a § reference.
+[ "$(hits STK-2024-1374)" = 4 ] || fail "STK-2024-1374: its 3 paragraphs and the one citing it"
+"$KRAFT" --json search STK-2024-1374 | python3 -c '
+import json, sys
+h = json.load(sys.stdin)["hits"]
+assert [("STK-2024-1374" in x["case_numbers"]) for x in h] == [True, True, True, False], h
+assert h[3]["paragraph"] == 266, h[3]' || fail "a case number's own paragraphs should come first"
+[ "$(hits STK-2O24-1374)" = 4 ] || fail "STK-2O24-1374 should be the same case"
+[ "$(hits 'STK-2024- 1374')" = 4 ] || fail "'STK-2024- 1374' should be the same case"
+[ "$(hits STK-2023-137)" = 4 ] || fail "STK-2023-137 is mentioned in all four paragraphs"
+[ "$(hits --case STK-2024-1374)" = 3 ] || fail "--case: the case's own paragraphs only"
+[ "$(hits --case STK-2023-137)" = 0 ] || fail "--case: no paragraph is STK-2023-137's own"
 [ "$(hits '§ 141')" -ge 1 ] || fail "§ 141 should be found"
 
 # Filters: party, kind, body, dates, person.

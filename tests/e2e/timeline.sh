@@ -40,6 +40,28 @@ PY
 expect_status 2 "$KRAFT" timeline "not a case"
 expect_status 0 "$KRAFT" timeline STK-1999-1
 expect_file_contains "$WORK/out" "no paragraph of this case"
+# A case only mentioned in another case's text has no handling, but the timeline says where it is
+# mentioned, and a search for it lists that paragraph.
+mkdir -p "$WORK/mention"
+printf '\xc2\xa7 5 Budget 2027\n\nDnr KS 2026/77\n\nÄrendet bygger på utredningen i KS 2019/44.\n\nBeslut\nNämnden godkänner budgeten.\n' \
+  > "$WORK/mention/kf-2026-11-02.txt"
+"$KRAFT" -q import "$WORK/mention"
+expect_status 0 "$KRAFT" timeline "KS 2019/44"
+expect_file_contains "$WORK/out" "no paragraph of this case is in the archive; 1 paragraph mentions it"
+expect_status 0 "$KRAFT" --json search "KS 2019/44"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["total"] == 1 and d["hits"][0]["paragraph"] == 5, d' "$WORK/out" \
+  || fail "a search for a mentioned case number lists the paragraph mentioning it"
+# Related cases beyond 40: the terminal names 40 and counts the rest, --json lists them all.
+{ printf '\xc2\xa7 6 Samlade remisser\n\nDnr KS 2026/78\n\nRemisserna gäller'
+  for n in $(seq 101 145); do printf ' KS 2025/%s,' "$n"; done
+  printf ' med flera.\n\nBeslut\nNämnden yttrar sig.\n'; } > "$WORK/mention/kf-2026-11-03.txt"
+"$KRAFT" -q import "$WORK/mention"
+expect_status 0 "$KRAFT" timeline "KS 2026/78"
+expect_file_contains "$WORK/out" "KS-2025-140 and 5 more"
+grep -q "KS-2025-141" "$WORK/out" && fail "the terminal lists more than 40 related cases"
+expect_status 0 "$KRAFT" --json timeline "KS 2026/78"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["related_cases"]) == 45, d' "$WORK/out" \
+  || fail "--json lists every related case"
 # kraft show: the paragraph in full, and the OCR original with its edits.
 expect_status 0 "$KRAFT" show KF 2026-01-22 §8
 expect_file_contains "$WORK/out" "Kommunfullmäktige godkänner återrapporteringen"
