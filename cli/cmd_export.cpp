@@ -67,7 +67,7 @@ int run(const ExportArgs& a, const GlobalOptions& g) {
     if (!n) {
         discard();
         report(n.error().error);
-        return n.error().usage ? kUsage : kArchive;
+        return exit_status(n.error());
     }
     out.flush();
     if (!out) {

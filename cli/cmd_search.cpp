@@ -39,7 +39,7 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
     auto r = search(*archive, q, *grammar);
     if (!r) {
         report(r.error().error);
-        return r.error().usage ? kUsage : kArchive;
+        return exit_status(r.error());
     }
     if (g.json) {
         JsonWriter j(std::cout);

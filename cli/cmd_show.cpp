@@ -82,7 +82,7 @@ int run(const ShowArgs& a, const GlobalOptions& g) {
     auto r = show(*archive, what, *grammar);
     if (!r) {
         report(r.error().error);
-        return r.error().usage ? kUsage : kArchive;
+        return exit_status(r.error());
     }
     if (r->empty()) {
         report(what + ": no such paragraph in the archive");

@@ -127,7 +127,7 @@ int run(const std::string& case_number, const GlobalOptions& g) {
     auto t = timeline(*archive, case_number);
     if (!t) {
         report(t.error().error);
-        return t.error().usage ? kUsage : kArchive;
+        return exit_status(t.error());
     }
     if (g.json)
         print_json(*t);

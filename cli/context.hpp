@@ -4,12 +4,18 @@
 #include <cstdio>
 #include <string>
 
+#include "query/filters.hpp"
 #include "util/error.hpp"
 
 namespace kraft::cli {
 
 // Exit status of the contract (../spec/contract.md, man/kraft.1).
 enum Exit : int { kOk = 0, kInputFailed = 1, kUsage = 2, kArchive = 3 };
+
+// The exit status for a query that failed.
+inline int exit_status(const QueryFailure& f) {
+    return f.usage ? kUsage : f.grammar ? kInputFailed : kArchive;
+}
 
 enum class ColorMode { automatic, always, never };
 

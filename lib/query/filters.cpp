@@ -28,6 +28,8 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
         std::string protocols = "pa.protocol_id IN (SELECT id FROM protocols WHERE 1";
         std::vector<std::string> binds;
         if (f.body) {
+            if (auto ok = g.prepare("body_genitive"); !ok)
+                return std::unexpected(QueryFailure{ok.error(), false, true});
             protocols += " AND body_name LIKE '%' || ? || '%'";
             binds.push_back(resolve_body(*f.body, g));
         }

@@ -26,7 +26,8 @@ struct Filters {
 
 struct QueryFailure {
     Error error;
-    bool usage = false;  // the query itself is wrong (exit 2), not the archive (exit 3)
+    bool usage = false;    // the query itself is wrong (exit 2), not the archive (exit 3)
+    bool grammar = false;  // grammars/ is broken (exit 1, as when it does not load)
 };
 
 template <class T>

@@ -77,8 +77,11 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     // A case number or a § typed as the query is a lookup, not words.
     const std::string trimmed = trim(q.text);
     if (!trimmed.empty() && !uses_fts_syntax(trimmed)) {
-        if (const std::string key = normalize_case_number(trimmed);
-            looks_like_case_number(trimmed, key, g)) {
+        const std::string key = normalize_case_number(trimmed);
+        if (!key.empty())
+            if (auto ok = g.prepare("case_number"); !ok)
+                return std::unexpected(QueryFailure{ok.error(), false, true});
+        if (looks_like_case_number(trimmed, key, g)) {
             case_key = key;
             q.text.clear();
         } else if (auto n = paragraph_query(trimmed)) {

@@ -25,6 +25,8 @@ QueryResult<std::vector<ShownParagraph>> show(Archive& a, const std::string& wha
         if (!iso_date(date))
             return std::unexpected(
                 QueryFailure{Error{"", 0, 0, "'" + date + "' is not a date"}, true});
+        if (auto ok = g.prepare("body_genitive"); !ok)
+            return std::unexpected(QueryFailure{ok.error(), false, true});
         where = "pr.body_name = ? AND pr.date = ? AND pa.number = ?";
         binds = {resolve_body(body, g), date, number};
     } else if (const std::string key = normalize_case_number(what); !key.empty()) {

@@ -56,6 +56,22 @@ const std::map<std::string, std::vector<std::string>>& known_names() {
 
 const std::set<std::string> kPrefixed{"section.", "attendance."};
 
+// One row's pattern, compiled and checked for the groups the segmenter reads from it.
+Result<std::shared_ptr<const RE2>> compile(const Pattern& p,
+                                           const std::vector<std::string>& required,
+                                           const std::string& name, const std::string& file) {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto re = std::make_shared<const RE2>(p.source, opts);
+    if (!re->ok()) return fail(file, p.line, "bad pattern: " + re->error());
+    const auto& named = re->NamedCapturingGroups();
+    for (const std::string& group : required)
+        if (!named.count(group))
+            return fail(file, p.line,
+                        "pattern '" + name + "' needs the group (?P<" + group + ">...)");
+    return re;
+}
+
 bool known(const std::string& name, std::vector<std::string>& required) {
     const auto it = known_names().find(name);
     if (it != known_names().end()) {
@@ -83,6 +99,7 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
                                                           const std::string& name,
                                                           const std::set<std::string>& only) {
     auto g = std::make_shared<Grammar>();
+    g->file_ = name;
     const std::string dir = name.substr(0, name.rfind('/') + 1);
     auto table = parse_table(protocol_tsv, name);
     if (!table) return std::unexpected(table.error());
@@ -97,17 +114,17 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
             g->not_loaded_.insert(r.fields[0]);
             continue;
         }
-        RE2::Options opts;
-        opts.set_log_errors(false);
-        auto re = std::make_shared<const RE2>(r.fields[1], opts);
-        if (!re->ok()) return std::unexpected(table->error_at(r, "bad pattern: " + re->error()));
-        const auto& named = re->NamedCapturingGroups();
-        for (const std::string& group : required)
-            if (!named.count(group))
-                return std::unexpected(table->error_at(
-                    r, "pattern '" + r.fields[0] + "' needs the group (?P<" + group + ">...)"));
-        g->group_names_[re.get()] = std::map<std::string, int>(named.begin(), named.end());
-        g->patterns_[r.fields[0]].push_back({std::move(re), r.line});
+        Pattern p{nullptr, r.line, r.fields[1]};
+        if (only.empty()) {
+            auto re = compile(p, required, r.fields[0], name);
+            if (!re) return std::unexpected(re.error());
+            p.re = std::move(*re);
+            g->group_names_[p.re.get()] = std::map<std::string, int>(
+                p.re->NamedCapturingGroups().begin(), p.re->NamedCapturingGroups().end());
+        } else {
+            g->unprepared_.insert(r.fields[0]);
+        }
+        g->patterns_[r.fields[0]].push_back(std::move(p));
     }
     if (!g->patterns_.count("paragraph") && !g->not_loaded_.count("paragraph"))
         return fail(name, 0, "no 'paragraph' pattern: nothing could start a paragraph");
@@ -143,7 +160,25 @@ Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& dir,
     return from_text(texts[0], texts[1], texts[2], dir + files[0], only);
 }
 
+Result<void> Grammar::prepare(const std::string& name) const {
+    if (!unprepared_.count(name)) return {};
+    std::vector<std::string> required;
+    known(name, required);
+    for (Pattern& p : patterns_.at(name)) {
+        if (p.re) continue;
+        auto re = compile(p, required, name, file_);
+        if (!re) return std::unexpected(re.error());
+        p.re = std::move(*re);
+        group_names_[p.re.get()] = std::map<std::string, int>(p.re->NamedCapturingGroups().begin(),
+                                                              p.re->NamedCapturingGroups().end());
+    }
+    unprepared_.erase(name);
+    return {};
+}
+
 const std::vector<Pattern>* Grammar::alternatives(const std::string& name) const {
+    if (!unprepared_.empty() && unprepared_.count(name))
+        throw std::logic_error("grammar pattern '" + name + "' used before prepare()");
     const auto it = patterns_.find(name);
     if (it != patterns_.end()) return &it->second;
     if (not_loaded_.count(name))

@@ -22,8 +22,9 @@ class RE2;
 namespace kraft {
 
 struct Pattern {
-    std::shared_ptr<const re2::RE2> re;
-    int line = 0;  // in protocol.tsv
+    std::shared_ptr<const re2::RE2> re;  // null until compiled (see Grammar::prepare)
+    int line = 0;                        // in protocol.tsv
+    std::string source;
 };
 
 // One match of a pattern: the whole match and its named groups (empty when they did not take part).
@@ -52,10 +53,12 @@ class Grammar {
   public:
     // Reads protocol.tsv, bodies.tsv and parties.tsv from dir. Errors name the file and line:
     // unknown pattern name, a pattern RE2 rejects, a required group missing, wrong field count.
-    // With `only`, just the patterns of those names are compiled (and checked); the other rows
-    // are checked for their name and fields, and asking for them is a programming error
-    // (std::logic_error). Compiling every pattern costs ~45 ms, most of the start of a command
-    // that needs one of them (search: "case_number").
+    // With `only`, just the patterns of those names are kept, and compiled (and checked) by
+    // prepare(name) when a command first needs them; the other rows are checked for their name
+    // and fields. Asking for a row left out, or for one not yet prepared, is a programming error
+    // (std::logic_error). Compiling every pattern costs ~45 ms, and the two case_number rows with
+    // their Unicode letter classes 10 ms: most of the start of a search, which needs them only
+    // for a query that looks like a case number.
     static Result<std::shared_ptr<const Grammar>> load(const std::string& dir,
                                                        const std::set<std::string>& only = {});
     // The same from text in memory (for tests and fuzzing); bodies and parties may be empty.
@@ -64,6 +67,11 @@ class Grammar {
                                                             std::string_view parties_tsv,
                                                             const std::string& name,
                                                             const std::set<std::string>& only = {});
+
+    // Compiles the patterns of `name` if load() left them for later; does nothing otherwise (and
+    // for a name the grammar does not have). Errors: as load()'s, naming the file and line.
+    // Not to be called while another thread matches.
+    Result<void> prepare(const std::string& name) const;
 
     // The first alternative of `name` that matches somewhere in `s` (or nullopt).
     std::optional<PatternMatch> first(const std::string& name, std::string_view s) const;
@@ -89,9 +97,13 @@ class Grammar {
     // The alternatives of `name`, or nullptr when the grammar has none.
     const std::vector<Pattern>* alternatives(const std::string& name) const;
 
-    std::map<std::string, std::vector<Pattern>> patterns_;
-    std::set<std::string> not_loaded_;  // rows left out by load(dir, only)
-    std::map<const re2::RE2*, std::map<std::string, int>> group_names_;
+    // Compiled by prepare(), hence mutable: the patterns are, once compiled, what load() would
+    // have made of them.
+    mutable std::map<std::string, std::vector<Pattern>> patterns_;
+    mutable std::set<std::string> unprepared_;  // kept by load(dir, only), not yet compiled
+    std::set<std::string> not_loaded_;          // rows left out by load(dir, only)
+    mutable std::map<const re2::RE2*, std::map<std::string, int>> group_names_;
+    std::string file_;  // protocol.tsv, for errors from prepare()
     std::vector<Body> bodies_;
     std::map<std::string, std::string> parties_;      // as written -> stored abbreviation
     std::map<std::string, std::string> party_names_;  // stored abbreviation -> name

@@ -50,7 +50,8 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
 bool attach_appendix_text(int number, const std::vector<std::string>& lines, int first_line,
                           const Grammar& g, std::vector<Statement>& statements);
 // A body's name as written -> its full name: "KF" -> "Kommunfullmäktige",
-// "Arbetsmarknads- och socialnämndens" -> "Arbetsmarknads- och socialnämnden".
+// "Arbetsmarknads- och socialnämndens" -> "Arbetsmarknads- och socialnämnden". Reads the grammar
+// row body_genitive (prepared, when the grammar was loaded with only some rows).
 std::string resolve_body(std::string_view written, const Grammar& g);
 Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, const Grammar& g);
 

@@ -44,6 +44,13 @@ assert h[3]["paragraph"] == 266, h[3]' || fail "a case number's own paragraphs s
 [ "$(hits --case STK-2024-1374)" = 3 ] || fail "--case: the case's own paragraphs only"
 [ "$(hits --case STK-2023-137)" = 0 ] || fail "--case: no paragraph is STK-2023-137's own"
 [ "$(hits '§ 141')" -ge 1 ] || fail "§ 141 should be found"
+# Search compiles the grammar's case_number rows only for a query that could be a case number: a
+# broken row does not stop a search for words, and one for a case number names the row.
+cp -r "$SRC/grammars" "$WORK/g"
+printf 'case_number\t(?P<id>[A-Z]+-(\d+)\n' >> "$WORK/g/protocol.tsv"
+KRAFT_GRAMMARS="$WORK/g" expect_status 0 "$KRAFT" search nämnden
+KRAFT_GRAMMARS="$WORK/g" expect_status 1 "$KRAFT" search STK-2024-1374
+expect_file_contains "$WORK/err" "kraft: $WORK/g/protocol.tsv:$(wc -l < "$WORK/g/protocol.tsv"): bad pattern: missing )"
 
 # Filters: party, kind, body, dates, person.
 [ "$(hits --party SD --kind special_statement)" = 1 ] || fail "one SD särskilt yttrande"

@@ -299,7 +299,7 @@ TEST_CASE("bodies resolve from abbreviations, names and the genitive") {
     CHECK(resolve_body("Dagens", g) == "Dagens");  // not a body's genitive
 }
 
-TEST_CASE("a grammar loaded with only some patterns compiles and checks just those") {
+TEST_CASE("a grammar loaded with only some patterns compiles and checks those on prepare()") {
     const std::string tsv =
         "paragraph\t§ (?P<num>\\d+\ncase_number\t(?P<id>[A-Z]+-\\d{4}-\\d+)\nparagrph\tx\n";
     // The broken paragraph row is not compiled, but every row's name is still checked.
@@ -309,16 +309,37 @@ TEST_CASE("a grammar loaded with only some patterns compiles and checks just tho
     auto g = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "", "g/protocol.tsv",
                                 {"case_number"});
     REQUIRE(g);
+    // Kept, but compiled only when a command asks for it.
+    CHECK_THROWS_AS((void)(*g)->first("case_number", "STK-2024-1374"), std::logic_error);
+    REQUIRE((*g)->prepare("case_number"));
+    REQUIRE((*g)->prepare("case_number"));  // once is enough; again does nothing
     auto m = (*g)->first("case_number", "Dnr STK-2024-1374");
     REQUIRE(m);
     CHECK(m->group("id") == "STK-2024-1374");
     // Asking for a row that was left out is a programming error, not a silent "no match".
     CHECK_THROWS_AS((void)(*g)->matches("paragraph", "§ 1"), std::logic_error);
     CHECK_FALSE((*g)->matches("toc_heading", "Innehåll"));  // not in the grammar at all
+    CHECK((*g)->prepare("toc_heading"));
+    // A broken row kept for later loads, and prepare() names its file and line.
     auto broken = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "", "g/protocol.tsv",
                                      {"paragraph"});
-    REQUIRE_FALSE(broken);
-    CHECK(broken.error().str().starts_with("g/protocol.tsv:1: bad pattern: missing )"));
+    REQUIRE(broken);
+    auto failed = (*broken)->prepare("paragraph");
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().str().starts_with("g/protocol.tsv:1: bad pattern: missing )"));
+    CHECK_THROWS_AS((void)(*broken)->matches("paragraph", "§ 1"), std::logic_error);
+    // A row without a group the segmenter reads is refused the same way.
+    auto groupless = Grammar::from_text("paragraph\t§ (?P<num>\\d+)\ncase_number\t[A-Z]+-\\d{4}\n",
+                                        "", "", "g/protocol.tsv", {"case_number"});
+    REQUIRE(groupless);
+    auto no_group = (*groupless)->prepare("case_number");
+    REQUIRE_FALSE(no_group);
+    CHECK(no_group.error().str() ==
+          "g/protocol.tsv:2: pattern 'case_number' needs the group (?P<id>...)");
+    // Loaded whole, a broken row fails the load itself.
+    auto eager = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "", "g/protocol.tsv");
+    REQUIRE_FALSE(eager);
+    CHECK(eager.error().str().starts_with("g/protocol.tsv:1: bad pattern: missing )"));
 }
 
 TEST_CASE("a grammar that captures more digits than an int holds does not crash the parser") {
