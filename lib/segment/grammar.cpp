@@ -56,22 +56,6 @@ const std::map<std::string, std::vector<std::string>>& known_names() {
 
 const std::set<std::string> kPrefixed{"section.", "attendance."};
 
-// One row's pattern, compiled and checked for the groups the segmenter reads from it.
-Result<std::shared_ptr<const RE2>> compile(const Pattern& p,
-                                           const std::vector<std::string>& required,
-                                           const std::string& name, const std::string& file) {
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    auto re = std::make_shared<const RE2>(p.source, opts);
-    if (!re->ok()) return fail(file, p.line, "bad pattern: " + re->error());
-    const auto& named = re->NamedCapturingGroups();
-    for (const std::string& group : required)
-        if (!named.count(group))
-            return fail(file, p.line,
-                        "pattern '" + name + "' needs the group (?P<" + group + ">...)");
-    return re;
-}
-
 bool known(const std::string& name, std::vector<std::string>& required) {
     const auto it = known_names().find(name);
     if (it != known_names().end()) {
@@ -115,15 +99,10 @@ Result<std::shared_ptr<const Grammar>> Grammar::from_text(std::string_view proto
             continue;
         }
         Pattern p{nullptr, r.line, r.fields[1]};
-        if (only.empty()) {
-            auto re = compile(p, required, r.fields[0], name);
-            if (!re) return std::unexpected(re.error());
-            p.re = std::move(*re);
-            g->group_names_[p.re.get()] = std::map<std::string, int>(
-                p.re->NamedCapturingGroups().begin(), p.re->NamedCapturingGroups().end());
-        } else {
+        if (!only.empty())
             g->unprepared_.insert(r.fields[0]);
-        }
+        else if (auto ok = g->compile(p, r.fields[0], required); !ok)
+            return std::unexpected(ok.error());
         g->patterns_[r.fields[0]].push_back(std::move(p));
     }
     if (!g->patterns_.count("paragraph") && !g->not_loaded_.count("paragraph"))
@@ -160,18 +139,29 @@ Result<std::shared_ptr<const Grammar>> Grammar::load(const std::string& dir,
     return from_text(texts[0], texts[1], texts[2], dir + files[0], only);
 }
 
+Result<void> Grammar::compile(Pattern& p, const std::string& name,
+                              const std::vector<std::string>& required) const {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto re = std::make_shared<const RE2>(p.source, opts);
+    if (!re->ok()) return fail(file_, p.line, "bad pattern: " + re->error());
+    const auto& named = re->NamedCapturingGroups();
+    for (const std::string& group : required)
+        if (!named.count(group))
+            return fail(file_, p.line,
+                        "pattern '" + name + "' needs the group (?P<" + group + ">...)");
+    group_names_[re.get()] = std::map<std::string, int>(named.begin(), named.end());
+    p.re = std::move(re);
+    return {};
+}
+
 Result<void> Grammar::prepare(const std::string& name) const {
     if (!unprepared_.count(name)) return {};
     std::vector<std::string> required;
-    known(name, required);
-    for (Pattern& p : patterns_.at(name)) {
-        if (p.re) continue;
-        auto re = compile(p, required, name, file_);
-        if (!re) return std::unexpected(re.error());
-        p.re = std::move(*re);
-        group_names_[p.re.get()] = std::map<std::string, int>(p.re->NamedCapturingGroups().begin(),
-                                                              p.re->NamedCapturingGroups().end());
-    }
+    (void)known(name, required);  // checked by load()
+    for (Pattern& p : patterns_.at(name))
+        if (!p.re)
+            if (auto ok = compile(p, name, required); !ok) return ok;
     unprepared_.erase(name);
     return {};
 }

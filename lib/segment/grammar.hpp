@@ -94,6 +94,10 @@ class Grammar {
     std::vector<std::pair<std::string, std::string>> parties() const;
 
   private:
+    // Compiles p.source into p.re and records its groups. Errors: RE2 rejects it, or it lacks
+    // one of the `required` groups; both name the file and p.line.
+    Result<void> compile(Pattern& p, const std::string& name,
+                         const std::vector<std::string>& required) const;
     // The alternatives of `name`, or nullptr when the grammar has none.
     const std::vector<Pattern>* alternatives(const std::string& name) const;
 
