@@ -150,7 +150,6 @@ Result<void> Grammar::compile(Pattern& p, const std::string& name,
         if (!named.count(group))
             return fail(file_, p.line,
                         "pattern '" + name + "' needs the group (?P<" + group + ">...)");
-    group_names_[re.get()] = std::map<std::string, int>(named.begin(), named.end());
     p.re = std::move(re);
     return {};
 }
@@ -188,7 +187,7 @@ std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_
         PatternMatch m;
         for (const auto& piece : sub)
             m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
-        m.names_ = &group_names_.at(p.re.get());
+        m.names_ = &p.re->NamedCapturingGroups();
         return m;
     }
     return std::nullopt;
@@ -222,7 +221,7 @@ std::vector<PatternMatch> Grammar::all(const std::string& name, std::string_view
             PatternMatch m;
             for (const auto& piece : sub)
                 m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
-            m.names_ = &group_names_.at(p.re.get());
+            m.names_ = &p.re->NamedCapturingGroups();
             const std::size_t b = m.begin(s), e = m.end(s);
             // The first earlier span that ends after b overlaps [b, e) if it begins before e.
             const auto next =

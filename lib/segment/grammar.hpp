@@ -41,7 +41,7 @@ class PatternMatch {
   private:
     friend class Grammar;
     std::vector<std::string_view> groups_;
-    const std::map<std::string, int>* names_ = nullptr;
+    const std::map<std::string, int>* names_ = nullptr;  // the pattern's, held by its RE2
 };
 
 struct Body {
@@ -94,7 +94,7 @@ class Grammar {
     std::vector<std::pair<std::string, std::string>> parties() const;
 
   private:
-    // Compiles p.source into p.re and records its groups. Errors: RE2 rejects it, or it lacks
+    // Compiles p.source into p.re. Errors: RE2 rejects it, or it lacks
     // one of the `required` groups; both name the file and p.line.
     Result<void> compile(Pattern& p, const std::string& name,
                          const std::vector<std::string>& required) const;
@@ -106,8 +106,7 @@ class Grammar {
     mutable std::map<std::string, std::vector<Pattern>> patterns_;
     mutable std::set<std::string> unprepared_;  // kept by load(dir, only), not yet compiled
     std::set<std::string> not_loaded_;          // rows left out by load(dir, only)
-    mutable std::map<const re2::RE2*, std::map<std::string, int>> group_names_;
-    std::string file_;  // protocol.tsv, for errors from prepare()
+    std::string file_;                          // protocol.tsv, for errors from prepare()
     std::vector<Body> bodies_;
     std::map<std::string, std::string> parties_;      // as written -> stored abbreviation
     std::map<std::string, std::string> party_names_;  // stored abbreviation -> name
