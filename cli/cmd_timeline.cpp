@@ -111,8 +111,8 @@ void draw(const Timeline& t, const Style& st, std::size_t width) {
         std::cout << '\n';
         bool first = true;
         for (const std::string& l : wrap(label + " " + related, width)) {
-            // wrap() keeps the label whole at the start of the first line.
-            if (first)
+            // wrap() keeps the label's two words at the start of the first line (width >= 20).
+            if (first && l.starts_with(label))
                 std::cout << st.bold(label) << l.substr(label.size()) << '\n';
             else
                 std::cout << l << '\n';
@@ -131,14 +131,14 @@ int run(const std::string& case_number, const GlobalOptions& g) {
     }
     if (g.json)
         print_json(*t);
-    else if (t->events.empty() && t->mentioned_in > 0)
-        std::cout << t->case_number << ": no paragraph of this case is in the archive; "
-                  << t->mentioned_in
-                  << (t->mentioned_in == 1 ? " paragraph mentions" : " paragraphs mention")
-                  << " it (kraft search " << t->case_number << ")\n";
-    else if (t->events.empty())
-        std::cout << t->case_number << ": no paragraph of this case is in the archive\n";
-    else
+    else if (t->events.empty()) {
+        std::cout << t->case_number << ": no paragraph of this case is in the archive";
+        if (t->mentioned_in > 0)
+            std::cout << "; " << t->mentioned_in
+                      << (t->mentioned_in == 1 ? " paragraph mentions" : " paragraphs mention")
+                      << " it (kraft search " << t->case_number << ")";
+        std::cout << '\n';
+    } else
         draw(*t, Style{use_color(g, stdout)}, terminal_width());
     return kOk;
 }

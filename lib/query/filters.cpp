@@ -12,6 +12,13 @@ const std::set<std::string>& query_patterns() {
     return names;
 }
 
+const std::string& own_paragraphs_of_case() {
+    static const std::string sql =
+        "SELECT pc.paragraph_id FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
+        "WHERE c.key = ? AND pc.role = 'own'";
+    return sql;
+}
+
 QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, FilterScope scope) {
     SqlFilter out;
     if (f.case_number) {
@@ -19,10 +26,7 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
         if (key.empty())
             return std::unexpected(QueryFailure{
                 Error{"", 0, 0, "'" + *f.case_number + "' is not a case number"}, true});
-        out.add(
-            "pa.id IN (SELECT pc.paragraph_id FROM paragraph_cases pc JOIN cases c ON c.id = "
-            "pc.case_id WHERE c.key = ? AND pc.role = 'own')",
-            key);
+        out.add("pa.id IN (" + own_paragraphs_of_case() + ")", key);
     }
     if (f.body || f.from || f.to) {
         std::string protocols = "pa.protocol_id IN (SELECT id FROM protocols WHERE 1";

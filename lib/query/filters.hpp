@@ -20,6 +20,10 @@ class Grammar;
 // (Grammar::load(dir, query_patterns())).
 const std::set<std::string>& query_patterns();
 
+// SQL for the ids of the paragraphs whose own case has the key bound to its one parameter (--case,
+// show CASE, and the first hits of a case number typed as the query).
+const std::string& own_paragraphs_of_case();
+
 struct Filters {
     std::optional<std::string> case_number, body, from, to, kind, person, party;
 };

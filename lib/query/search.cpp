@@ -115,8 +115,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         filter_binds.push_back(std::to_string(*number));
     }
     // The case's own paragraphs and those that mention or cite it (--case: its own only).
-    const std::string case_id = "(SELECT id FROM cases WHERE key = ?)";
     if (!case_key.empty()) {
+        const std::string case_id = "(SELECT id FROM cases WHERE key = ?)";
         add("pa.id IN (SELECT paragraph_id FROM paragraph_cases WHERE case_id = " + case_id +
                 " UNION SELECT paragraph_id FROM citations WHERE case_id = " + case_id + ")",
             case_key);
@@ -338,10 +338,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         // an ORDER BY ... LIMIT would each read every matching entry. A case number's own
         // paragraphs come before those that only mention it.
         const std::string own =
-            case_key.empty() ? "0"
-                             : "pa.id IN (SELECT paragraph_id FROM paragraph_cases WHERE case_id "
-                               "= " +
-                                   case_id + " AND role = 'own')";
+            case_key.empty() ? "0" : "pa.id IN (" + own_paragraphs_of_case() + ")";
         auto st = a.db().prepare("SELECT e.id, pr.date, pa.number, " + own + " FROM entries e" +
                                  joins + " WHERE 1" + filter_where);
         if (!st) return std::unexpected(archive_error(a, st.error().message));

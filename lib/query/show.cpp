@@ -30,10 +30,7 @@ QueryResult<std::vector<ShownParagraph>> show(Archive& a, const std::string& wha
         where = "pr.body_name = ? AND pr.date = ? AND pa.number = ?";
         binds = {resolve_body(body, g), date, number};
     } else if (const std::string key = normalize_case_number(what); !key.empty()) {
-        where =
-            "pa.id IN (SELECT pc.paragraph_id FROM paragraph_cases pc JOIN cases c ON c.id = "
-            "pc.case_id "
-            "WHERE c.key = ? AND pc.role = 'own')";
+        where = "pa.id IN (" + own_paragraphs_of_case() + ")";
         binds = {key};
     } else {
         return std::unexpected(QueryFailure{
