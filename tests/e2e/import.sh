@@ -65,8 +65,9 @@ expect_status 0 "$KRAFT" import "$WORK/in/latin1.txt" --body Valnämnden --date 
   "Valnämnden|option|2026-03-01|option|windows-1252" ] || fail "--body/--date and Latin-1"
 expect_status 2 "$KRAFT" import "$WORK/in" --date 2026-13-45
 
-# A new archive is at the newest schema.
-[ "$(count 'PRAGMA user_version')" = 4 ] || fail "a new archive is at schema 4"
+# A new archive is at the newest schema (lib/store/schema.cpp: the number of migrations).
+NEWEST=4
+[ "$(count 'PRAGMA user_version')" = $NEWEST ] || fail "a new archive is at schema $NEWEST"
 
 # Two imports started together into a new archive: one creates the schema (every migration in one
 # transaction), the other waits for it rather than migrating from the version it read first.
@@ -76,7 +77,7 @@ CONC="$WORK/concurrent.db"
 wait $c1 || fail "first concurrent import: $(cat "$WORK/conc1.err")"
 wait $c2 || fail "second concurrent import: $(cat "$WORK/conc2.err")"
 [ "$(sqlite3 "$CONC" 'SELECT count(*) FROM protocols')" = 4 ] || fail "concurrent imports: 4 protocols expected"
-[ "$(sqlite3 "$CONC" 'PRAGMA user_version')" = 4 ] || fail "concurrent imports: schema 4 expected"
+[ "$(sqlite3 "$CONC" 'PRAGMA user_version')" = $NEWEST ] || fail "concurrent imports: schema $NEWEST expected"
 
 # An archive from schema 2 (tests/data/archive-schema2.db: the samples, imported by kraft before
 # the index held one key per word): read-only commands ask for the upgrade, the next import
@@ -90,7 +91,7 @@ expect_file_contains "$WORK/err" "run 'kraft import' once to upgrade it"
 old_edits=$(sqlite3 "$OLD" 'SELECT count(*) FROM repair_edits')
 sqlite3 -json "$OLD" 'SELECT r.text AS reason, count(*) AS edits FROM repair_edits e JOIN repair_reasons r ON r.id = e.reason_id GROUP BY 1' > "$WORK/old_reasons.json"
 expect_status 0 "$KRAFT" --db "$OLD" import "$WORK/in/latin1.txt"
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 4 ] || fail "import did not upgrade schema 2"
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = $NEWEST ] || fail "import did not upgrade schema 2"
 # Migration 3 packs the edits and compresses the originals: every edit and original carried over.
 [ "$(sqlite3 "$OLD" 'SELECT sum(edits) FROM repair_edit_lists')" = "$old_edits" ] || fail "edits lost in migration 3"
 [ "$(sqlite3 "$OLD" 'SELECT count(*) FROM protocol_originals')" = 2 ] || fail "originals lost in migration 3"
@@ -112,7 +113,7 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["total"] >
 cp "$SRC/tests/data/archive-schema2.db" "$WORK/schema1.db"
 sqlite3 "$WORK/schema1.db" "DROP INDEX entries_filter; DELETE FROM entries_fts_config WHERE k = 'usermerge'; PRAGMA user_version = 1"
 expect_status 0 "$KRAFT" --db "$WORK/schema1.db" import "$WORK/in/latin1.txt"
-[ "$(sqlite3 "$WORK/schema1.db" 'PRAGMA user_version')" = 4 ] || fail "import did not upgrade schema 1"
+[ "$(sqlite3 "$WORK/schema1.db" 'PRAGMA user_version')" = $NEWEST ] || fail "import did not upgrade schema 1"
 [ "$(sqlite3 "$WORK/schema1.db" "SELECT count(*) FROM sqlite_master WHERE name = 'entries_filter'")" = 1 ] || fail "no entries_filter index"
 expect_status 0 "$KRAFT" --db "$WORK/schema1.db" check
 
@@ -123,7 +124,7 @@ cp "$WORK/schema1.db" "$S3"
 sqlite3 "$S3" "DROP INDEX entries_statement; DROP INDEX citations_resolved; CREATE INDEX entries_paragraph ON entries(paragraph_id); PRAGMA user_version = 3"
 expect_status 0 "$KRAFT" --db "$S3" search nämnden
 expect_status 0 "$KRAFT" --db "$S3" import "$SRC/samples"
-[ "$(sqlite3 "$S3" 'PRAGMA user_version')" = 4 ] || fail "import did not upgrade schema 3"
+[ "$(sqlite3 "$S3" 'PRAGMA user_version')" = $NEWEST ] || fail "import did not upgrade schema 3"
 [ "$(sqlite3 "$S3" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE name IN ('entries_statement', 'citations_resolved', 'entries_paragraph') ORDER BY name)")" = \
   "citations_resolved entries_statement" ] || fail "migration 4's indexes"
 expect_status 0 "$KRAFT" --db "$S3" check
