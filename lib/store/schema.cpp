@@ -18,7 +18,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped: add a new one.
-constexpr std::array<Migration, 4> kMigrations{{
+constexpr std::array<Migration, 5> kMigrations{{
     {// 1: the first archive.
      R"sql(
 CREATE TABLE protocols(
@@ -247,6 +247,14 @@ END;
      "CREATE INDEX citations_resolved ON citations(resolved_paragraph_id)"
      "  WHERE resolved_paragraph_id IS NOT NULL;"
      "DROP INDEX entries_paragraph;",
+     true},
+    // 5: a search for statements of one kind by a party or person (filters.cpp) goes from their
+    // statements to the entries through entries_statement. With the entry's kind and paragraph in
+    // the index it no longer reads the entries rows, which hold their text: `kraft search
+    // --party SD --kind special_statement` at 133,000 paragraphs, 58 -> 50 ms.
+    {"DROP INDEX entries_statement;"
+     "CREATE INDEX entries_statement ON entries(statement_id, kind, paragraph_id)"
+     "  WHERE statement_id IS NOT NULL;",
      true},
 }};
 

@@ -66,7 +66,7 @@ expect_status 0 "$KRAFT" import "$WORK/in/latin1.txt" --body Valnämnden --date 
 expect_status 2 "$KRAFT" import "$WORK/in" --date 2026-13-45
 
 # A new archive is at the newest schema (lib/store/schema.cpp: the number of migrations).
-NEWEST=4
+NEWEST=5
 [ "$(count 'PRAGMA user_version')" = $NEWEST ] || fail "a new archive is at schema $NEWEST"
 
 # Two imports started together into a new archive: one creates the schema (every migration in one
@@ -128,4 +128,8 @@ expect_status 0 "$KRAFT" --db "$S3" import "$SRC/samples"
 [ "$(sqlite3 "$S3" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE name IN ('entries_statement', 'citations_resolved', 'entries_paragraph') ORDER BY name)")" = \
   "citations_resolved entries_statement" ] || fail "migration 4's indexes"
 expect_status 0 "$KRAFT" --db "$S3" check
+
+# Migration 5: the statements' index covers the entry's kind and paragraph.
+[ "$(sqlite3 "$S3" "SELECT group_concat(name, ' ') FROM pragma_index_info('entries_statement')")" = \
+  "statement_id kind paragraph_id" ] || fail "migration 5's entries_statement"
 finish

@@ -59,6 +59,21 @@ expect_file_contains "$WORK/err" "kraft: $WORK/g/protocol.tsv:$(wc -l < "$WORK/g
 [ "$(hits kraftsamlande --from 2026-01-01)" -ge 2 ] || fail "--from"
 [ "$(hits kraftsamlande --to 2025-12-31)" = 1 ] || fail "--to"
 [ "$(hits --person Pripp)" = 1 ] || fail "--person Pripp"
+# A party's or person's statements of one kind (found from their statements, not from the entries
+# of their paragraphs): the statement entries of that kind whose statement is theirs, counted here
+# straight from the tables.
+for kind in reservation special_statement protocol_note; do
+  while IFS= read -r party; do
+    want=$(sqlite3 "$KRAFT_DB" "SELECT count(*) FROM entries e JOIN statement_parties sq ON sq.statement_id = e.statement_id WHERE sq.party = '$party' AND e.kind = '$kind'")
+    [ "$(hits --party "$party" --kind $kind)" = "$want" ] || fail "--party $party --kind $kind: $want expected"
+  done < <(sqlite3 "$KRAFT_DB" 'SELECT DISTINCT party FROM statement_parties')
+  while IFS= read -r person; do
+    want=$(sqlite3 "$KRAFT_DB" "SELECT count(DISTINCT e.id) FROM entries e JOIN statement_persons sp ON sp.statement_id = e.statement_id JOIN persons p ON p.id = sp.person_id WHERE p.name LIKE '%$person%' AND e.kind = '$kind'")
+    [ "$(hits --person "$person" --kind $kind)" = "$want" ] || fail "--person $person --kind $kind: $want expected"
+  done < <(sqlite3 "$KRAFT_DB" 'SELECT DISTINCT p.name FROM statement_persons sp JOIN persons p ON p.id = sp.person_id')
+done
+[ "$(hits --party SD --kind special_statement)" = 1 ] && [ "$(hits --person Olin --kind special_statement)" -ge 1 ] \
+  || fail "the loop above compared nothing"
 # Words with filters (the filters' entries intersected with the index's matches): the statement
 # entries of a party's särskilt yttrande, and the paragraphs that hold one.
 [ "$(hits yttrande --party SD --kind special_statement)" = 1 ] || fail "yttrande --party SD"
