@@ -165,9 +165,13 @@ Result<void> Grammar::prepare(const std::string& name) const {
     return {};
 }
 
-const std::vector<Pattern>* Grammar::alternatives(const std::string& name) const {
+void Grammar::require_prepared(const std::string& name) const {
     if (!unprepared_.empty() && unprepared_.count(name))
         throw std::logic_error("grammar pattern '" + name + "' used before prepare()");
+}
+
+const std::vector<Pattern>* Grammar::alternatives(const std::string& name) const {
+    require_prepared(name);
     const auto it = patterns_.find(name);
     if (it != patterns_.end()) return &it->second;
     if (not_loaded_.count(name))
@@ -175,10 +179,9 @@ const std::vector<Pattern>* Grammar::alternatives(const std::string& name) const
     return nullptr;
 }
 
-std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_view s) const {
-    const std::vector<Pattern>* alts = alternatives(name);
-    if (!alts) return std::nullopt;
-    for (const Pattern& p : *alts) {
+std::optional<PatternMatch> Grammar::first_match(const std::vector<Pattern>& alts,
+                                                 std::string_view s) {
+    for (const Pattern& p : alts) {
         const int n = p.re->NumberOfCapturingGroups() + 1;
         std::vector<re2::StringPiece> sub(static_cast<std::size_t>(n));
         if (!p.re->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::UNANCHORED,
@@ -189,6 +192,23 @@ std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_
             m.groups_.emplace_back(piece.data() ? piece.data() : s.data(), piece.size());
         m.names_ = &p.re->NamedCapturingGroups();
         return m;
+    }
+    return std::nullopt;
+}
+
+std::optional<PatternMatch> Grammar::first(const std::string& name, std::string_view s) const {
+    const std::vector<Pattern>* alts = alternatives(name);
+    if (!alts) return std::nullopt;
+    return first_match(*alts, s);
+}
+
+std::optional<std::pair<std::string, PatternMatch>> Grammar::first_of_kinds(
+    const std::string& prefix, std::string_view s) const {
+    for (auto it = patterns_.lower_bound(prefix);
+         it != patterns_.end() && it->first.starts_with(prefix); ++it) {
+        require_prepared(it->first);
+        if (auto m = first_match(it->second, s))
+            return std::pair{it->first.substr(prefix.size()), std::move(*m)};
     }
     return std::nullopt;
 }

@@ -82,6 +82,11 @@ class Grammar {
     bool matches(const std::string& name, std::string_view s) const;
     // The kinds X that have rows named PREFIX.X (e.g. "section." -> summary, decision, ...).
     std::vector<std::string> kinds(const std::string& prefix) const;
+    // The first kind X, in the order of kinds(prefix), whose row PREFIX.X matches somewhere in
+    // `s`, with that match: first() over every kind without building the names (the segmenter
+    // asks it of every line of every paragraph).
+    std::optional<std::pair<std::string, PatternMatch>> first_of_kinds(const std::string& prefix,
+                                                                       std::string_view s) const;
 
     // The stored abbreviation of a party as written ("5" -> "S"), or nullopt if not a party.
     std::optional<std::string> party(std::string_view written) const;
@@ -100,6 +105,11 @@ class Grammar {
                          const std::vector<std::string>& required) const;
     // The alternatives of `name`, or nullptr when the grammar has none.
     const std::vector<Pattern>* alternatives(const std::string& name) const;
+    // Throws logic_error when `name` was kept uncompiled and not prepared.
+    void require_prepared(const std::string& name) const;
+    // The first of `alts` that matches somewhere in `s`, with its groups.
+    static std::optional<PatternMatch> first_match(const std::vector<Pattern>& alts,
+                                                   std::string_view s);
 
     // Compiled by prepare(), hence mutable: the patterns are, once compiled, what load() would
     // have made of them.

@@ -46,17 +46,12 @@ std::vector<HeadingLine> find_paragraph_headings(const std::vector<Line>& lines,
         cands.push_back(std::move(c));
     }
     // Weigh each candidate by its block: lines of text, and section headings counting more.
-    const std::vector<std::string> kinds = g.kinds("section.");
     for (std::size_t c = 0; c < cands.size(); ++c) {
         const std::size_t end = c + 1 < cands.size() ? cands[c + 1].h.line : lines.size();
         for (std::size_t k = cands[c].h.line + 1; k < end; ++k) {
             if (lines[k].blank || lines[k].furniture) continue;
             cands[c].weight += 1;
-            for (const std::string& kind : kinds)
-                if (g.matches("section." + kind, lines[k].plain)) {
-                    cands[c].weight += 10;
-                    break;
-                }
+            if (g.first_of_kinds("section.", lines[k].plain)) cands[c].weight += 10;
         }
     }
     // Numbers rise through a protocol. Of all rising sequences of candidates, keep the heaviest:

@@ -31,13 +31,10 @@ std::optional<std::string> section_kind(const std::string& plain, const Grammar&
                                         std::string& to) {
     std::string s = plain;
     if (!s.empty() && s.back() == ':') s.pop_back();
-    for (const std::string& kind : g.kinds("section.")) {
-        if (auto m = g.first("section." + kind, s)) {
-            to = std::string(m->group("to"));
-            return kind;
-        }
-    }
-    return std::nullopt;
+    auto found = g.first_of_kinds("section.", s);
+    if (!found) return std::nullopt;
+    to = std::string(found->second.group("to"));
+    return found->first;
 }
 
 // The case number a line consists of, possibly labelled ("Dnr KS 2024/12"), or "".

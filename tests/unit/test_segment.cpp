@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -340,6 +341,32 @@ TEST_CASE("a grammar loaded with only some patterns compiles and checks those on
     auto eager = Grammar::from_text(tsv.substr(0, tsv.rfind("paragrph")), "", "", "g/protocol.tsv");
     REQUIRE_FALSE(eager);
     CHECK(eager.error().str().starts_with("g/protocol.tsv:1: bad pattern: missing )"));
+}
+
+TEST_CASE("the first kind of a row family that matches, as first() over kinds() finds it") {
+    const Grammar& g = grammar();
+    for (const std::string line :
+         {"Sammanfattning", "Förslag till beslut i kommunfullmäktige", "Beslutet skickas till",
+          "Kommunstyrelsens beslut", "Beslut", "Yrkanden", "Ärendet", "Text i ärendet.", ""}) {
+        CAPTURE(line);
+        std::optional<std::pair<std::string, std::string>> want;  // kind, group "to"
+        for (const std::string& kind : g.kinds("section."))
+            if (auto m = g.first("section." + kind, line)) {
+                want = {kind, std::string(m->group("to"))};
+                break;
+            }
+        const auto got = g.first_of_kinds("section.", line);
+        REQUIRE(got.has_value() == want.has_value());
+        if (!got) continue;
+        CHECK(got->first == want->first);
+        CHECK(got->second.group("to") == want->second);
+    }
+    const auto proposal = g.first_of_kinds("section.", "Förslag till beslut i kommunfullmäktige");
+    REQUIRE(proposal);
+    CHECK(proposal->first == "proposal");
+    CHECK(proposal->second.group("to") == "kommunfullmäktige");
+    CHECK_FALSE(g.first_of_kinds("section.", "Text i ärendet."));
+    CHECK_FALSE(g.first_of_kinds("no_such_family.", "Beslut"));
 }
 
 TEST_CASE("a grammar that captures more digits than an int holds does not crash the parser") {
