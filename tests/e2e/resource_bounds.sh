@@ -61,14 +61,17 @@ for args, normal_kind in ((["parse", "--no-repair"], "normal"), (["repair"], "no
                           (["--db", "{db}", "import", "-q"], "normal")):
     size, budget = 1_000_000, 10
     startup = min(run(args, tiny)[0] for _ in range(3))
-    # Floors of 0.1 s: below that, a shared machine's noise decides the ratios.
-    normal = max(min(measure(args, normal_kind, size)[0] for _ in range(2)) - startup, 0.1)
+    # Floors of 0.1 s: below that, a shared machine's noise decides the ratios. Both sides of a
+    # ratio are the best of several runs: a single run of the pathological input against the
+    # best of the normal ones read 8.6x and 11.0x for the same build, idle and under ctest -j2.
+    normal = max(min(measure(args, normal_kind, size)[0] for _ in range(3)) - startup, 0.1)
     print(f"kraft {' '.join(args)}: startup {startup:.2f} s, {normal_kind} 1 MB {normal:.2f} s")
     for name in makers:
         if name.startswith("normal"):
             continue
         small, rss_small = measure(args, name, size // 4)
-        big, rss = measure(args, name, size)
+        (big, rss), (again, rss_again) = measure(args, name, size), measure(args, name, size)
+        big, rss = min(big, again), max(rss, rss_again)
         ratio = (big - startup) / normal
         growth = max(big - startup, 0.01) / max(small - startup, 0.1)
         print(f"  {name:28s} {big:6.2f} s CPU ({ratio:4.1f}x normal), x4 size: x{growth:4.1f} time, {rss:5.0f} MB")
