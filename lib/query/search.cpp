@@ -247,11 +247,15 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
                  ++it, ++examined) {
                 (*st)->reset();
                 (*st)->bind(1, *it);
-                if (!(*st)->step()) continue;  // replaced by an import meanwhile
+                if (!(*st)->step()) {
+                    // No row: replaced by an import meanwhile. An error (a damaged text): the
+                    // archive's, not to be read as "no exact spelling here".
+                    if (!(*st)->ok()) return archive_error(a, (*st)->error());
+                    continue;
+                }
                 if (holds_all(expression.exact_terms, (*st)->text(0), (*st)->text(1)))
                     exact.push_back(*it);
             }
-            if (!(*st)->ok()) return archive_error(a, (*st)->error());
             exact_known = static_cast<int>(exact.size()) >= q.limit || examined == matches.size();
             // In id order, as the index gives them: the loop below reads them from the end.
             std::reverse(exact.begin(), exact.end());
@@ -409,6 +413,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         (*cases)->reset();
         (*cases)->bind(1, h.paragraph_id);
         while ((*cases)->step()) h.case_numbers.push_back((*cases)->text(0));
+        if (!(*cases)->ok()) return std::unexpected(archive_error(a, (*cases)->error()));
     }
     // Snippets only for the hits shown, by SnippetMaker: FTS5's snippet() re-runs the query and
     // the stemmer over the whole entry for each hit (10 ms each for a prefix query).
@@ -424,6 +429,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             (*body)->reset();
             (*body)->bind(1, entry_ids[i]);
             if ((*body)->step()) result.hits[i].snippet = maker.make((*body)->text(0));
+            // A text that does not decompress is a damaged archive, not a hit without a snippet.
+            if (!(*body)->ok()) return std::unexpected(archive_error(a, (*body)->error()));
         }
     }
     return result;

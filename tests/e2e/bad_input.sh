@@ -135,6 +135,12 @@ sqlite3 "$WORK/newer.db" 'PRAGMA user_version = 99'
 expect_status 3 "$KRAFT" --db "$WORK/newer.db" search nämnden
 expect_file_contains "$WORK/err" "archive schema version 99 is newer than this kraft knows"
 expect_status 3 "$KRAFT" --db "$WORK/newer.db" import "$GOOD"
+# A damaged archive: entry texts that do not decompress. A search that reads them says so and
+# fails as an archive error, rather than showing hits without their text.
+cp "$KRAFT_DB" "$WORK/damaged.db"
+sqlite3 "$WORK/damaged.db" "UPDATE entries SET body = X'00ff00ff'"
+expect_status 3 "$KRAFT" --db "$WORK/damaged.db" search kraftsamlande
+expect_file_contains "$WORK/err" "kraft: $WORK/damaged.db: a compressed value in the archive is damaged"
 if [ ${#NOPRIV[@]} -gt 0 ] || [ "$(id -u)" != 0 ]; then
     mkdir -p "$WORK/ro"
     "$KRAFT" --db "$WORK/ro/a.db" import -q "$GOOD"
