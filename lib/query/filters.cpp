@@ -20,6 +20,14 @@ const std::string& own_paragraphs_of_case() {
     return sql;
 }
 
+const std::string& paragraphs_of_case() {
+    static const std::string sql =
+        "SELECT paragraph_id FROM paragraph_cases WHERE case_id = (SELECT id FROM cases WHERE key "
+        "= ?) UNION SELECT paragraph_id FROM citations WHERE case_id = (SELECT id FROM cases "
+        "WHERE key = ?)";
+    return sql;
+}
+
 QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, FilterScope scope) {
     SqlFilter out;
     if (f.case_number) {

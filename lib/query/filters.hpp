@@ -23,6 +23,10 @@ const std::set<std::string>& query_patterns();
 // SQL for the ids of the paragraphs whose own case has the key bound to its one parameter (--case,
 // show CASE, and the first hits of a case number typed as the query).
 const std::string& own_paragraphs_of_case();
+// SQL for the ids of the paragraphs whose own case it is, that mention it or cite a decision in
+// it, the key bound to both its parameters (a case number typed as the query; the timeline's
+// count of paragraphs that mention a case without events).
+const std::string& paragraphs_of_case();
 
 struct Filters {
     std::optional<std::string> case_number, body, from, to, kind, person, party;

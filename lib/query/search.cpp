@@ -116,10 +116,7 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     }
     // The case's own paragraphs and those that mention or cite it (--case: its own only).
     if (!case_key.empty()) {
-        const std::string case_id = "(SELECT id FROM cases WHERE key = ?)";
-        add("pa.id IN (SELECT paragraph_id FROM paragraph_cases WHERE case_id = " + case_id +
-                " UNION SELECT paragraph_id FROM citations WHERE case_id = " + case_id + ")",
-            case_key);
+        add("pa.id IN (" + paragraphs_of_case() + ")", case_key);
         filter_binds.push_back(case_key);
     }
     auto filters = filter_clauses(q, g, FilterScope::entries);

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "query/filters.hpp"
 #include "segment/case_numbers.hpp"
 #include "util/text.hpp"
 
@@ -187,11 +188,10 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     while ((*related)->step()) t.related_cases.push_back((*related)->text(0));
     if (!(*related)->ok()) return fail_db((*related)->error());
     if (t.events.empty()) {
-        auto mentions = db.prepare(
-            "SELECT count(*) FROM paragraph_cases WHERE case_id = (SELECT id FROM cases WHERE key "
-            "= ?)");
+        // The paragraphs `kraft search CASE` lists: without events, none is the case's own.
+        auto mentions = db.prepare("SELECT count(*) FROM (" + paragraphs_of_case() + ")");
         if (!mentions) return fail_db(mentions.error().message);
-        (*mentions)->bind(1, t.case_number);
+        (*mentions)->bind(1, t.case_number).bind(2, t.case_number);
         if ((*mentions)->step()) t.mentioned_in = (*mentions)->integer(0);
         if (!(*mentions)->ok()) return fail_db((*mentions)->error());
     }
