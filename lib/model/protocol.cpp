@@ -14,6 +14,13 @@ std::string_view to_string(StatementKind k) {
     return "reservation";
 }
 
+std::optional<StatementKind> statement_kind_from(std::string_view name) {
+    for (const StatementKind k : {StatementKind::reservation, StatementKind::special_statement,
+                                  StatementKind::protocol_note})
+        if (name == to_string(k)) return k;
+    return std::nullopt;
+}
+
 std::string_view to_string(DecisionKind k) {
     return k == DecisionKind::decides ? "decides" : "proposes";
 }

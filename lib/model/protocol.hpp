@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kraft {
@@ -98,6 +99,8 @@ struct Protocol {
 };
 
 std::string_view to_string(StatementKind k);
+// The kind to_string() names ("special_statement"), or nullopt for any other text.
+std::optional<StatementKind> statement_kind_from(std::string_view name);
 std::string_view to_string(DecisionKind k);
 
 }  // namespace kraft

@@ -58,11 +58,8 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
         out.binds.insert(out.binds.end(), binds.begin(), binds.end());
     }
     // Whether the search asks for statements of one kind: its entries are then statements.
-    bool statements_of_kind = false;
-    if (scope == FilterScope::entries && f.kind)
-        for (const StatementKind k : {StatementKind::reservation, StatementKind::special_statement,
-                                      StatementKind::protocol_note})
-            statements_of_kind = statements_of_kind || *f.kind == to_string(k);
+    const bool statements_of_kind =
+        scope == FilterScope::entries && f.kind && statement_kind_from(*f.kind);
     // The statements by a person or a party: the paragraph must have one, and an entry that is a
     // statement must be one of them.
     const auto statements_by = [&](const std::string& statements_where, const std::string& value) {

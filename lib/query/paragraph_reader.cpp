@@ -21,12 +21,6 @@ std::string lines_of(const std::string& text, int first, int last) {
     return out;
 }
 
-StatementKind statement_kind(const std::string& kind) {
-    return kind == "reservation"         ? StatementKind::reservation
-           : kind == "special_statement" ? StatementKind::special_statement
-                                         : StatementKind::protocol_note;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db) {
@@ -121,7 +115,7 @@ Result<ShownParagraph> ParagraphReader::read(std::int64_t pid, bool with_origina
     while (statements_->step()) {
         Statement s;
         const std::int64_t sid = statements_->integer(0);
-        s.kind = statement_kind(statements_->text(1));
+        s.kind = statement_kind_from(statements_->text(1)).value_or(StatementKind::protocol_note);
         if (!statements_->is_null(2)) s.appendix = static_cast<int>(statements_->integer(2));
         s.text = statements_->text(3);
         persons_->reset();

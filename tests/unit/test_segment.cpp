@@ -378,3 +378,11 @@ TEST_CASE("a grammar that captures more digits than an int holds does not crash 
     REQUIRE(p->paragraphs.size() == 1);
     CHECK(p->paragraphs[0].number == 7);
 }
+
+TEST_CASE("a statement kind's stored name reads back as that kind, and nothing else does") {
+    for (const StatementKind k : {StatementKind::reservation, StatementKind::special_statement,
+                                  StatementKind::protocol_note})
+        CHECK(statement_kind_from(to_string(k)) == k);
+    for (const char* other : {"decision", "paragraph", "any", "", "Reservation"})
+        CHECK_FALSE(statement_kind_from(other).has_value());
+}
