@@ -1,4 +1,5 @@
-// kraft check: is the archive sound? (SQLite integrity, foreign keys, the full-text index.)
+// kraft check: is the archive sound? (SQLite integrity, foreign keys, the full-text index, the
+// protocols' runs of entry ids.)
 #include <iostream>
 
 #include "commands.hpp"
@@ -28,7 +29,8 @@ int run(const GlobalOptions& g) {
 
 void setup_check(CLI::App& app, const GlobalOptions& g, int& status) {
     CLI::App* sub = app.add_subcommand(
-        "check", "Check that the archive is sound (integrity, foreign keys, full-text index)");
+        "check",
+        "Check that the archive is sound (integrity, foreign keys, full-text index, entry ids)");
     sub->callback([&g, &status] { status = run(g); });
 }
 

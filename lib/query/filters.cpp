@@ -28,6 +28,27 @@ const std::string& paragraphs_of_case() {
     return sql;
 }
 
+QueryResult<SqlFilter> protocol_clauses(const Filters& f, const Grammar& g) {
+    SqlFilter out;
+    if (f.body) {
+        if (auto ok = g.prepare("body_genitive"); !ok)
+            return std::unexpected(QueryFailure{ok.error(), false, true});
+        // The archive names few bodies, so they are tested one name at a time, each found by
+        // a seek in protocols_meeting, and then its meetings' dates are one range of that index;
+        // testing the name of every protocol scanned the whole index (27,000 protocols: 1.8-3.6
+        // against 0.3 ms).
+        out.add(
+            "body_name IN (WITH RECURSIVE names(name) AS (SELECT min(body_name) FROM "
+            "protocols UNION ALL SELECT (SELECT min(body_name) FROM protocols WHERE "
+            "body_name > name) FROM names WHERE name IS NOT NULL) "
+            "SELECT name FROM names WHERE name LIKE '%' || ? || '%')",
+            resolve_body(*f.body, g));
+    }
+    if (f.from) out.add("date >= ?", *f.from);
+    if (f.to) out.add("date <= ?", *f.to);
+    return out;
+}
+
 QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, FilterScope scope) {
     SqlFilter out;
     if (f.case_number) {
@@ -37,25 +58,12 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
                 Error{"", 0, 0, "'" + *f.case_number + "' is not a case number"}, true});
         out.add("pa.id IN (" + own_paragraphs_of_case() + ")", key);
     }
-    if (f.body || f.from || f.to) {
-        std::string protocols = "pa.protocol_id IN (SELECT id FROM protocols WHERE 1";
-        std::vector<std::string> binds;
-        if (f.body) {
-            if (auto ok = g.prepare("body_genitive"); !ok)
-                return std::unexpected(QueryFailure{ok.error(), false, true});
-            protocols += " AND body_name LIKE '%' || ? || '%'";
-            binds.push_back(resolve_body(*f.body, g));
-        }
-        if (f.from) {
-            protocols += " AND date >= ?";
-            binds.push_back(*f.from);
-        }
-        if (f.to) {
-            protocols += " AND date <= ?";
-            binds.push_back(*f.to);
-        }
-        out.where += " AND " + protocols + ")";
-        out.binds.insert(out.binds.end(), binds.begin(), binds.end());
+    auto protocols = protocol_clauses(f, g);
+    if (!protocols) return std::unexpected(protocols.error());
+    if (!protocols->where.empty()) {
+        out.where +=
+            " AND pa.protocol_id IN (SELECT id FROM protocols WHERE 1" + protocols->where + ")";
+        out.binds.insert(out.binds.end(), protocols->binds.begin(), protocols->binds.end());
     }
     // Whether the search asks for statements of one kind: its entries are then statements.
     const bool statements_of_kind =

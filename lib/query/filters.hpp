@@ -56,6 +56,10 @@ struct SqlFilter {
 // person's or party's).
 enum class FilterScope { paragraphs, entries };
 
+// The clauses over the protocols table's own columns for f's body and dates (empty when it has
+// neither). Errors: grammars/ lacks what names a body.
+QueryResult<SqlFilter> protocol_clauses(const Filters& f, const Grammar& g);
+
 // The clauses for f's case, body, dates, person and party (not kind: its meaning differs between a
 // search entry and an exported paragraph), as uncorrelated IN (subquery) sets, which SQLite builds
 // once and can drive the query from, rather than a subquery per row. Errors (usage): a case

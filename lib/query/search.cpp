@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "query/id_ranges.hpp"
 #include "query/match_expression.hpp"
 #include "query/snippet.hpp"
 #include "segment/case_numbers.hpp"
@@ -62,6 +63,31 @@ bool looks_like_case_number(const std::string& t, const std::string& key, const 
     const std::size_t dash = key.find('-');
     return dash != std::string::npos && dash >= 1 && dash <= 6 &&
            !(key[0] >= '0' && key[0] <= '9') && t.find_first_of("-/:") != std::string::npos;
+}
+
+// The entries of the meetings that --body, --from and --to select, as the runs their protocols
+// record (schema migration 6): one row per protocol from the protocols index, where joining
+// paragraphs and entries seeks a row per paragraph and per entry. Nullopt when a protocol has no
+// recorded run.
+QueryResult<std::optional<std::vector<IdRange>>> entry_runs_of_meetings(Archive& a,
+                                                                        const SearchQuery& q,
+                                                                        const Grammar& g) {
+    auto clauses = protocol_clauses(q, g);
+    if (!clauses) return std::unexpected(clauses.error());
+    auto st =
+        a.db().prepare("SELECT entries_from, entries_to FROM protocols WHERE 1" + clauses->where);
+    if (!st) return std::unexpected(archive_error(a, st.error().message));
+    for (std::size_t i = 0; i < clauses->binds.size(); ++i)
+        (*st)->bind(static_cast<int>(i + 1), clauses->binds[i]);
+    std::vector<IdRange> runs;
+    bool recorded = true;
+    while (recorded && (*st)->step()) {
+        recorded = !(*st)->is_null(0) && !(*st)->is_null(1);
+        if (recorded) runs.push_back({(*st)->integer(0), (*st)->integer(1)});
+    }
+    if (!(*st)->ok()) return std::unexpected(archive_error(a, (*st)->error()));
+    if (!recorded) return std::optional<std::vector<IdRange>>();
+    return std::optional<std::vector<IdRange>>(normalized(std::move(runs)));
 }
 
 }  // namespace
@@ -148,25 +174,28 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         return archive_error(a, st.error());
     };
     // The index's matches of an expression, in id order (FTS5 walks its lists backwards at
-    // half the speed); with `allowed` (sorted), only those in it, merged as both are walked.
-    // Counts every match in `index_matches`.
+    // half the speed); with `allowed`, only those in its runs, merged as both are walked, and
+    // FTS5 reads only between the first run's start and the last one's end (an archive imported
+    // as the meetings came holds the entries of recent dates in its last ids). Counts every
+    // match it reads in `index_matches`.
     std::int64_t index_matches = 0;
-    const auto matching = [&](const std::string& expression,
-                              const std::vector<std::int64_t>* allowed,
+    const auto matching = [&](const std::string& expression, const std::vector<IdRange>* allowed,
                               std::vector<std::int64_t>& out) -> std::optional<QueryFailure> {
-        auto st = a.db().prepare("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?");
+        auto st = a.db().prepare("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?" +
+                                 std::string(allowed ? " AND rowid >= ? AND rowid <= ?" : ""));
         if (!st) return archive_error(a, st.error().message);
         (*st)->bind(1, expression);
-        std::size_t next = 0;  // in allowed
+        if (allowed) {
+            // No run: an empty span, so that FTS5 still reads (and checks) the expression.
+            (*st)->bind(2, allowed->empty() ? std::int64_t{1} : allowed->front().first);
+            (*st)->bind(3, allowed->empty() ? std::int64_t{0} : allowed->back().last);
+        }
+        std::optional<IdRangeWalk> walk;
+        if (allowed) walk.emplace(*allowed);
         while ((*st)->step()) {
             const std::int64_t id = (*st)->integer(0);
             ++index_matches;
-            if (!allowed) {
-                out.push_back(id);
-                continue;
-            }
-            while (next < allowed->size() && (*allowed)[next] < id) ++next;
-            if (next < allowed->size() && (*allowed)[next] == id) out.push_back(id);
+            if (!walk || walk->contains(id)) out.push_back(id);
         }
         if (!(*st)->ok()) return malformed_or_archive(**st);
         return std::nullopt;
@@ -190,7 +219,9 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         auto st = a.db().prepare(
             "SELECT rowid, rank FROM entries_fts WHERE entries_fts MATCH ? AND rank MATCH "
             "'bm25(5.0, 1.0)'" +
-            std::string(allowed ? " AND +rowid IN (SELECT value FROM json_each(?))" : "") +
+            std::string(allowed ? " AND +rowid IN (SELECT value FROM json_each(?)) AND rowid >= ? "
+                                  "AND rowid <= ?"
+                                : "") +
             " ORDER BY rank LIMIT ?");
         if (!st) return archive_error(a, st.error().message);
         const std::string allowed_ids = allowed ? id_list(*allowed) : "";
@@ -200,7 +231,12 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             (*st)->reset();
             int k = 1;
             (*st)->bind(k++, expression);
-            if (allowed) (*st)->bind(k++, allowed_ids);
+            if (allowed) {
+                // The span `matching` read: FTS5 ranks only the rows within it.
+                (*st)->bind(k++, allowed_ids);
+                (*st)->bind(k++, allowed->empty() ? std::int64_t{1} : allowed->front());
+                (*st)->bind(k++, allowed->empty() ? std::int64_t{0} : allowed->back());
+            }
             (*st)->bind(k, q.limit + kTieMargin);
             while ((*st)->step()) {
                 const std::int64_t id = (*st)->integer(0);
@@ -258,8 +294,10 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             std::reverse(exact.begin(), exact.end());
             if (!exact_known) exact.clear();
         }
-        if (!exact_known)
-            if (auto f = matching(exact_match, &matches, exact)) return f;
+        if (!exact_known) {
+            const std::vector<IdRange> runs = ranges_of_ids(matches);
+            if (auto f = matching(exact_match, &runs, exact)) return f;
+        }
         for (const std::vector<std::int64_t>* ids : {&std::as_const(exact), &matches})
             for (auto it = ids->rbegin();
                  it != ids->rend() && static_cast<int>(chosen.size()) < q.limit; ++it)
@@ -317,21 +355,35 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
     } else if (fts) {
         // Words and filters: the filters' entries (found through their own indexes) intersected
         // in memory with the index's matches, rather than joining every match of a common word
-        // to its paragraph and protocol. The filters name pa and e only.
-        auto filtered = a.db().prepare(
-            "SELECT e.id FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id WHERE 1" +
-            filter_where);
-        if (!filtered) return std::unexpected(archive_error(a, filtered.error().message));
-        for (std::size_t i = 0; i < filter_binds.size(); ++i)
-            (*filtered)->bind(static_cast<int>(i + 1), filter_binds[i]);
-        std::vector<std::int64_t> allowed;
-        while ((*filtered)->step()) allowed.push_back((*filtered)->integer(0));
-        if (!(*filtered)->ok()) return std::unexpected(archive_error(a, (*filtered)->error()));
-        std::sort(allowed.begin(), allowed.end());  // cheaper here than ORDER BY in SQLite
+        // to its paragraph and protocol.
+        std::optional<std::vector<IdRange>> allowed;
+        const bool meeting_filters_only = (q.body || q.from || q.to) && !number &&
+                                          case_key.empty() && !q.case_number && !q.person &&
+                                          !q.party && (!q.kind || *q.kind == "any");
+        if (meeting_filters_only && a.schema() >= 6) {
+            auto runs = entry_runs_of_meetings(a, q, g);
+            if (!runs) return std::unexpected(runs.error());
+            allowed = std::move(*runs);
+        }
+        if (!allowed) {
+            // The filters name pa and e only.
+            auto filtered = a.db().prepare(
+                "SELECT e.id FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id WHERE 1" +
+                filter_where);
+            if (!filtered) return std::unexpected(archive_error(a, filtered.error().message));
+            for (std::size_t i = 0; i < filter_binds.size(); ++i)
+                (*filtered)->bind(static_cast<int>(i + 1), filter_binds[i]);
+            std::vector<std::int64_t> ids;
+            while ((*filtered)->step()) ids.push_back((*filtered)->integer(0));
+            if (!(*filtered)->ok()) return std::unexpected(archive_error(a, (*filtered)->error()));
+            std::sort(ids.begin(), ids.end());  // cheaper here than ORDER BY in SQLite
+            allowed = ranges_of_ids(ids);
+        }
         std::vector<std::int64_t> matches;
-        if (auto f = matching(match, &allowed, matches)) return std::unexpected(*f);
+        if (auto f = matching(match, &*allowed, matches)) return std::unexpected(*f);
         result.total = static_cast<std::int64_t>(matches.size());
-        // Ranking walks every match of the words, filtered or not: bm25 only where that is cheap.
+        // Ranking walks every match of the words within the span the filters allow: bm25 only
+        // where that is cheap.
         if (auto f = index_matches <= kRankedMatches ? ranked(&matches) : newest_first(matches))
             return std::unexpected(*f);
     } else {

@@ -81,7 +81,9 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& path, Database
     if (auto ok = register_sql_functions(**db); !ok) return std::unexpected(ok.error());
     if (auto ok = mode == Database::Mode::read_write ? migrate(**db) : check_version(**db); !ok)
         return std::unexpected(ok.error());
-    return std::unique_ptr<Archive>(new Archive(std::move(*db)));
+    auto schema = stored_schema_version(**db);
+    if (!schema) return std::unexpected(schema.error());
+    return std::unique_ptr<Archive>(new Archive(std::move(*db), *schema));
 }
 
 SqlStatement& Archive::st(const std::string& sql) {
@@ -218,6 +220,8 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     // What search finds: the entry with its body compressed; the same text, plain, goes into the
     // full-text index (which reads stored entries through the view entry_texts) at the end.
     std::string index_rows;  // JSON: [[id, title, body], ...]
+    // The run of ids this protocol's entries take (see migration 6).
+    std::int64_t first_entry = 0, last_entry = -1, entries = 0;
     const auto entry = [&](std::int64_t paragraph, std::optional<std::int64_t> statement,
                            const std::string& kind, const std::string& title,
                            const std::string& body,
@@ -229,9 +233,12 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                       .bind(3, kind)
                       .bind(4, title)
                       .bind_blob(5, compressed_body));
+        const std::int64_t id = db_->last_insert_id();
+        if (entries++ == 0) first_entry = id;
+        last_entry = id;
         index_rows += (index_rows.empty() ? "[" : ",");
-        index_rows += "[" + std::to_string(db_->last_insert_id()) + "," +
-                      JsonWriter::escape(title) + "," + JsonWriter::escape(body) + "]";
+        index_rows += "[" + std::to_string(id) + "," + JsonWriter::escape(title) + "," +
+                      JsonWriter::escape(body) + "]";
         return {};
     };
     const auto party = [&](const std::string& abbreviation) -> Result<void> {
@@ -390,6 +397,14 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                           .bind(2, ++pos)
                           .bind(3, rcp));
     }
+
+    // One run unless something else inserted entries in between, which nothing does within this
+    // transaction; recorded only when it holds, so a search never trusts a wrong run.
+    const bool one_run = last_entry - first_entry + 1 == entries;
+    KRAFT_RUN(st("UPDATE protocols SET entries_from = ?, entries_to = ? WHERE id = ?")
+                  .bind(1, one_run ? std::optional<std::int64_t>(first_entry) : std::nullopt)
+                  .bind(2, one_run ? std::optional<std::int64_t>(last_entry) : std::nullopt)
+                  .bind(3, protocol_id));
 
     // Citations of this meeting from anywhere, and this protocol's own citations, resolved.
     KRAFT_RUN(st("UPDATE citations SET resolved_paragraph_id = ("

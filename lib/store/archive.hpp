@@ -64,6 +64,9 @@ class Archive {
     static Result<std::unique_ptr<Archive>> open(const std::string& path, Database::Mode mode);
 
     Database& db() { return *db_; }
+    // The schema version the archive was at when opened: a read-only archive may be older than
+    // schema_version() by migrations that readers may skip.
+    int schema() const { return schema_; }
 
     // Content hash of the stored version of `source`, if any.
     std::optional<std::string> stored_hash(const std::string& source);
@@ -85,9 +88,10 @@ class Archive {
     Result<std::vector<std::pair<std::string, double>>> learned_frequencies();
 
   private:
-    explicit Archive(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+    Archive(std::unique_ptr<Database> db, int schema) : db_(std::move(db)), schema_(schema) {}
     Result<std::int64_t> id_of(const char* table, const char* column, const std::string& value);
     std::unique_ptr<Database> db_;
+    int schema_;
     std::unordered_map<std::string, std::unique_ptr<SqlStatement>> statements_;
     SqlStatement& st(const std::string& sql);
 };

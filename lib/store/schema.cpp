@@ -18,7 +18,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped: add a new one.
-constexpr std::array<Migration, 5> kMigrations{{
+constexpr std::array<Migration, 6> kMigrations{{
     {// 1: the first archive.
      R"sql(
 CREATE TABLE protocols(
@@ -256,9 +256,28 @@ END;
      "CREATE INDEX entries_statement ON entries(statement_id, kind, paragraph_id)"
      "  WHERE statement_id IS NOT NULL;",
      true},
+    // 6: a protocol's entries are stored together, so their ids are one run: entries_from ..
+    // entries_to (0 .. -1 when it has none; NULL when they are not one run, which kraft does not
+    // write). A search with words and --body/--from/--to then reads those runs from the
+    // protocols index instead of seeking each paragraph's and each entry's row (`beslut --body
+    // Kommunstyrelsen --from 2024-01-01` at 109,000 paragraphs: 8,106 entries, 10 -> 2 ms).
+    // Readers of a schema-5 archive do without it (search asks for the runs only from version 6).
+    {R"sql(
+ALTER TABLE protocols ADD COLUMN entries_from INTEGER;
+ALTER TABLE protocols ADD COLUMN entries_to INTEGER;
+UPDATE protocols SET (entries_from, entries_to) = (
+    SELECT CASE WHEN count(*) = 0 THEN 0 WHEN max(e.id) - min(e.id) + 1 = count(*) THEN min(e.id) END,
+           CASE WHEN count(*) = 0 THEN -1 WHEN max(e.id) - min(e.id) + 1 = count(*) THEN max(e.id) END
+    FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id WHERE pa.protocol_id = protocols.id);
+DROP INDEX protocols_meeting;
+CREATE INDEX protocols_meeting ON protocols(body_name, date, entries_from, entries_to);
+)sql",
+     true},
 }};
 
-Result<int> user_version(Database& db) {
+}  // namespace
+
+Result<int> stored_schema_version(Database& db) {
     auto st = db.prepare("PRAGMA user_version");
     if (!st) return std::unexpected(st.error());
     if (!(*st)->step())
@@ -266,14 +285,12 @@ Result<int> user_version(Database& db) {
     return static_cast<int>((*st)->integer(0));
 }
 
-}  // namespace
-
 int schema_version() {
     return static_cast<int>(kMigrations.size());
 }
 
 Result<void> check_version(Database& db) {
-    auto v = user_version(db);
+    auto v = stored_schema_version(db);
     if (!v) return std::unexpected(v.error());
     if (*v > schema_version())
         return fail(db.path(), 0,
@@ -301,14 +318,14 @@ Result<void> check_version(Database& db) {
 
 Result<void> migrate(Database& db) {
     // Nothing to do in the common case, without taking the write lock.
-    if (auto v = user_version(db); v && *v == schema_version()) return {};
+    if (auto v = stored_schema_version(db); v && *v == schema_version()) return {};
     // The version is read again inside the write transaction: two imports started together
     // must not both migrate from the same version. All pending migrations go in that one
     // transaction, so a reader (a search while the first import runs) sees no archive or the
     // whole current one, never a schema half-way through its versions.
     Transaction t(db);
     if (auto ok = t.begin(); !ok) return ok;
-    auto v = user_version(db);
+    auto v = stored_schema_version(db);
     if (!v) return std::unexpected(v.error());
     if (*v > schema_version()) return check_version(db);
     if (*v == schema_version()) return t.commit();
