@@ -382,8 +382,9 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         std::vector<std::int64_t> matches;
         if (auto f = matching(match, &*allowed, matches)) return std::unexpected(*f);
         result.total = static_cast<std::int64_t>(matches.size());
-        // Ranking walks every match of the words within the span the filters allow: bm25 only
-        // where that is cheap.
+        // Ranking scores every match of the words within the span the filters allow: bm25 only
+        // where those are few. (bm25 also counts each word's rows in the whole archive once,
+        // which takes as long as walking them: "beslut", in 113,000 of 127,000 entries, 10 ms.)
         if (auto f = index_matches <= kRankedMatches ? ranked(&matches) : newest_first(matches))
             return std::unexpected(*f);
     } else {
