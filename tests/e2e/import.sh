@@ -135,6 +135,13 @@ expect_status 0 "$KRAFT" --db "$S3" --json search nämnden --body KS --from 2025
 cp "$WORK/out" "$WORK/s3-filtered.json"
 python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["total"] >= 2' "$WORK/s3-filtered.json" \
   || fail "schema 3: nämnden --body KS"
+# Upgraded with nothing imported (kraft check opens it for writing, then checks the runs), a
+# copy gives the same hits through the runs.
+cp "$S3" "$WORK/s3-upgraded.db"
+expect_status 0 "$KRAFT" --db "$WORK/s3-upgraded.db" check
+[ "$(sqlite3 "$WORK/s3-upgraded.db" 'PRAGMA user_version')" = $NEWEST ] || fail "check did not upgrade schema 3"
+expect_status 0 "$KRAFT" --db "$WORK/s3-upgraded.db" --json search nämnden --body KS --from 2025-01-01
+cmp -s "$WORK/out" "$WORK/s3-filtered.json" || fail "migration 6 changed a filtered search's hits"
 expect_status 0 "$KRAFT" --db "$S3" import "$SRC/samples"
 [ "$(sqlite3 "$S3" 'PRAGMA user_version')" = $NEWEST ] || fail "import did not upgrade schema 3"
 [ "$(sqlite3 "$S3" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE name IN ('entries_statement', 'citations_resolved', 'entries_paragraph') ORDER BY name)")" = \
@@ -145,11 +152,9 @@ expect_status 0 "$KRAFT" --db "$S3" check
 [ "$(sqlite3 "$S3" "SELECT group_concat(name, ' ') FROM pragma_index_info('entries_statement')")" = \
   "statement_id kind paragraph_id" ] || fail "migration 5's entries_statement"
 # Migration 6: every protocol the archive held records its entries' ids (kraft check above
-# verified them), and the filtered search finds what it found before.
+# verified them).
 [ "$(sqlite3 "$S3" 'SELECT count(*) FROM protocols WHERE entries_from IS NULL OR entries_to IS NULL')" = 0 ] \
   || fail "migration 6: a protocol without its entries' ids"
 [ "$(sqlite3 "$S3" "SELECT group_concat(name, ' ') FROM pragma_index_info('protocols_meeting')")" = \
   "body_name date entries_from entries_to" ] || fail "migration 6's protocols_meeting"
-expect_status 0 "$KRAFT" --db "$S3" --json search nämnden --body KS --from 2025-01-01
-cmp -s "$WORK/out" "$WORK/s3-filtered.json" || fail "migration 6 changed a filtered search's hits"
 finish
