@@ -79,11 +79,15 @@ Result<std::unique_ptr<Archive>> Archive::open(const std::string& path, Database
     if (!db) return std::unexpected(db.error());
     if (auto ok = register_fts_tokenizer(**db); !ok) return std::unexpected(ok.error());
     if (auto ok = register_sql_functions(**db); !ok) return std::unexpected(ok.error());
-    if (auto ok = mode == Database::Mode::read_write ? migrate(**db) : check_version(**db); !ok)
-        return std::unexpected(ok.error());
-    auto schema = stored_schema_version(**db);
-    if (!schema) return std::unexpected(schema.error());
-    return std::unique_ptr<Archive>(new Archive(std::move(*db), *schema));
+    int schema = schema_version();
+    if (mode == Database::Mode::read_write) {
+        if (auto ok = migrate(**db); !ok) return std::unexpected(ok.error());
+    } else {
+        auto v = check_version(**db);
+        if (!v) return std::unexpected(v.error());
+        schema = *v;
+    }
+    return std::unique_ptr<Archive>(new Archive(std::move(*db), schema));
 }
 
 SqlStatement& Archive::st(const std::string& sql) {

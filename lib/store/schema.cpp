@@ -276,9 +276,7 @@ CREATE INDEX protocols_meeting ON protocols(body_name, date, entries_from, entri
      true},
 }};
 
-}  // namespace
-
-Result<int> stored_schema_version(Database& db) {
+Result<int> user_version(Database& db) {
     auto st = db.prepare("PRAGMA user_version");
     if (!st) return std::unexpected(st.error());
     if (!(*st)->step())
@@ -286,12 +284,14 @@ Result<int> stored_schema_version(Database& db) {
     return static_cast<int>((*st)->integer(0));
 }
 
+}  // namespace
+
 int schema_version() {
     return static_cast<int>(kMigrations.size());
 }
 
-Result<void> check_version(Database& db) {
-    auto v = stored_schema_version(db);
+Result<int> check_version(Database& db) {
+    auto v = user_version(db);
     if (!v) return std::unexpected(v.error());
     if (*v > schema_version())
         return fail(db.path(), 0,
@@ -314,21 +314,21 @@ Result<void> check_version(Database& db) {
             *v == 0
                 ? "not a kraft archive (run 'kraft import' to create one)"
                 : "archive schema is older than this kraft; run 'kraft import' once to upgrade it");
-    return {};
+    return *v;
 }
 
 Result<void> migrate(Database& db) {
     // Nothing to do in the common case, without taking the write lock.
-    if (auto v = stored_schema_version(db); v && *v == schema_version()) return {};
+    if (auto v = user_version(db); v && *v == schema_version()) return {};
     // The version is read again inside the write transaction: two imports started together
     // must not both migrate from the same version. All pending migrations go in that one
     // transaction, so a reader (a search while the first import runs) sees no archive or the
     // whole current one, never a schema half-way through its versions.
     Transaction t(db);
     if (auto ok = t.begin(); !ok) return ok;
-    auto v = stored_schema_version(db);
+    auto v = user_version(db);
     if (!v) return std::unexpected(v.error());
-    if (*v > schema_version()) return check_version(db);
+    if (*v > schema_version()) return std::unexpected(check_version(db).error());
     if (*v == schema_version()) return t.commit();
     if (*v == 0) {
         // A file with tables but no version is some other program's database: leave it alone.
