@@ -28,6 +28,10 @@ const std::string& paragraphs_of_case() {
     return sql;
 }
 
+namespace {
+
+// The clauses over the protocols table's own columns for f's body and dates (empty when it has
+// neither). Errors: grammars/ lacks what names a body.
 QueryResult<SqlFilter> protocol_clauses(const Filters& f, const Grammar& g) {
     SqlFilter out;
     if (f.body) {
@@ -49,6 +53,8 @@ QueryResult<SqlFilter> protocol_clauses(const Filters& f, const Grammar& g) {
     return out;
 }
 
+}  // namespace
+
 QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, FilterScope scope) {
     SqlFilter out;
     if (f.case_number) {
@@ -60,11 +66,12 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
     }
     auto protocols = protocol_clauses(f, g);
     if (!protocols) return std::unexpected(protocols.error());
-    if (!protocols->where.empty()) {
-        out.where +=
-            " AND pa.protocol_id IN (SELECT id FROM protocols WHERE 1" + protocols->where + ")";
-        out.binds.insert(out.binds.end(), protocols->binds.begin(), protocols->binds.end());
-    }
+    const std::string meetings =
+        protocols->where.empty()
+            ? ""
+            : " AND pa.protocol_id IN (SELECT id FROM protocols WHERE 1" + protocols->where + ")";
+    out.where += meetings;
+    out.binds.insert(out.binds.end(), protocols->binds.begin(), protocols->binds.end());
     // Whether the search asks for statements of one kind: its entries are then statements.
     const bool statements_of_kind =
         scope == FilterScope::entries && f.kind && statement_kind_from(*f.kind);
@@ -99,6 +106,8 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
         statements_by("JOIN statement_parties sq ON sq.statement_id = s.id WHERE sq.party = ?",
                       party);
     }
+    if (!meetings.empty() && out.where == meetings)
+        out.meetings_only = SqlFilter::Meetings{protocols->where, protocols->binds};
     return out;
 }
 

@@ -44,6 +44,14 @@ using QueryResult = std::expected<T, QueryFailure>;
 struct SqlFilter {
     std::string where;  // " AND ..." clauses, or empty
     std::vector<std::string> binds;
+    // When the meeting's body and dates are all it filters by: those clauses again, over the
+    // protocols table's own columns (" AND ...", with their binds), which search reads the
+    // meetings' runs of entry ids with.
+    struct Meetings {
+        std::string where;
+        std::vector<std::string> binds;
+    };
+    std::optional<Meetings> meetings_only;
 
     void add(const std::string& clause, const std::string& value) {
         where += " AND " + clause;
@@ -55,10 +63,6 @@ struct SqlFilter {
 // its statements: --person and --party then also require an entry that is a statement to be that
 // person's or party's).
 enum class FilterScope { paragraphs, entries };
-
-// The clauses over the protocols table's own columns for f's body and dates (empty when it has
-// neither). Errors: grammars/ lacks what names a body.
-QueryResult<SqlFilter> protocol_clauses(const Filters& f, const Grammar& g);
 
 // The clauses for f's case, body, dates, person and party (not kind: its meaning differs between a
 // search entry and an exported paragraph), as uncorrelated IN (subquery) sets, which SQLite builds

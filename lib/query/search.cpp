@@ -69,16 +69,13 @@ bool looks_like_case_number(const std::string& t, const std::string& key, const 
 // record (schema migration 6): one row per protocol from the protocols index, where joining
 // paragraphs and entries seeks a row per paragraph and per entry. Nullopt when a protocol has no
 // recorded run.
-QueryResult<std::optional<std::vector<IdRange>>> entry_runs_of_meetings(Archive& a,
-                                                                        const SearchQuery& q,
-                                                                        const Grammar& g) {
-    auto clauses = protocol_clauses(q, g);
-    if (!clauses) return std::unexpected(clauses.error());
+QueryResult<std::optional<std::vector<IdRange>>> entry_runs_of_meetings(
+    Archive& a, const SqlFilter::Meetings& meetings) {
     auto st =
-        a.db().prepare("SELECT entries_from, entries_to FROM protocols WHERE 1" + clauses->where);
+        a.db().prepare("SELECT entries_from, entries_to FROM protocols WHERE 1" + meetings.where);
     if (!st) return std::unexpected(archive_error(a, st.error().message));
-    for (std::size_t i = 0; i < clauses->binds.size(); ++i)
-        (*st)->bind(static_cast<int>(i + 1), clauses->binds[i]);
+    for (std::size_t i = 0; i < meetings.binds.size(); ++i)
+        (*st)->bind(static_cast<int>(i + 1), meetings.binds[i]);
     std::vector<IdRange> runs;
     bool recorded = true;
     while (recorded && (*st)->step()) {
@@ -357,11 +354,10 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         // in memory with the index's matches, rather than joining every match of a common word
         // to its paragraph and protocol.
         std::optional<std::vector<IdRange>> allowed;
-        const bool meeting_filters_only = (q.body || q.from || q.to) && !number &&
-                                          case_key.empty() && !q.case_number && !q.person &&
-                                          !q.party && (!q.kind || *q.kind == "any");
-        if (meeting_filters_only && a.schema() >= 6) {
-            auto runs = entry_runs_of_meetings(a, q, g);
+        // Only when the body and dates are all the filters: no § or case typed as the query,
+        // no kind, which search adds to the filters' own clauses.
+        if (filters->meetings_only && filter_where == filters->where && a.schema() >= 6) {
+            auto runs = entry_runs_of_meetings(a, *filters->meetings_only);
             if (!runs) return std::unexpected(runs.error());
             allowed = std::move(*runs);
         }
