@@ -41,4 +41,12 @@ std::vector<IdRange> normalized(std::vector<IdRange> ranges) {
     return out;
 }
 
+IdRange span(const std::vector<IdRange>& runs) {
+    return runs.empty() ? IdRange{1, 0} : IdRange{runs.front().first, runs.back().last};
+}
+
+IdRange span(const std::vector<std::int64_t>& sorted_ids) {
+    return sorted_ids.empty() ? IdRange{1, 0} : IdRange{sorted_ids.front(), sorted_ids.back()};
+}
+
 }  // namespace kraft

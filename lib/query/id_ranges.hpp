@@ -19,6 +19,11 @@ std::vector<IdRange> ranges_of_ids(const std::vector<std::int64_t>& sorted_ids);
 // Runs in any order, overlapping or touching, as sorted disjoint runs; empty runs dropped.
 std::vector<IdRange> normalized(std::vector<IdRange> ranges);
 
+// The one run from the first id to the last (both sorted), or the empty run 1..0 when there
+// are none: a rowid range for FTS5 to read.
+IdRange span(const std::vector<IdRange>& runs);
+IdRange span(const std::vector<std::int64_t>& sorted_ids);
+
 // Tests ascending ids against sorted disjoint runs, walking both once.
 class IdRangeWalk {
   public:

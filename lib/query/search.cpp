@@ -184,8 +184,8 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
         (*st)->bind(1, expression);
         if (allowed) {
             // No run: an empty span, so that FTS5 still reads (and checks) the expression.
-            (*st)->bind(2, allowed->empty() ? std::int64_t{1} : allowed->front().first);
-            (*st)->bind(3, allowed->empty() ? std::int64_t{0} : allowed->back().last);
+            const IdRange s = span(*allowed);
+            (*st)->bind(2, s.first).bind(3, s.last);
         }
         std::optional<IdRangeWalk> walk;
         if (allowed) walk.emplace(*allowed);
@@ -229,10 +229,11 @@ QueryResult<SearchResult> search(Archive& a, const SearchQuery& q_in, const Gram
             int k = 1;
             (*st)->bind(k++, expression);
             if (allowed) {
-                // The span `matching` read: FTS5 ranks only the rows within it.
+                // Within the span `matching` read: FTS5 ranks only the rows there.
+                const IdRange s = span(*allowed);
                 (*st)->bind(k++, allowed_ids);
-                (*st)->bind(k++, allowed->empty() ? std::int64_t{1} : allowed->front());
-                (*st)->bind(k++, allowed->empty() ? std::int64_t{0} : allowed->back());
+                (*st)->bind(k++, s.first);
+                (*st)->bind(k++, s.last);
             }
             (*st)->bind(k, q.limit + kTieMargin);
             while ((*st)->step()) {

@@ -35,3 +35,11 @@ TEST_CASE("ascending ids are tested against the runs in one walk") {
     kraft::IdRangeWalk empty(none);
     CHECK_FALSE(empty.contains(1));
 }
+
+TEST_CASE("the span of runs or ids is one run, empty when there are none") {
+    CHECK(kraft::span(std::vector<IdRange>{{3, 5}, {9, 12}}) == IdRange{3, 12});
+    CHECK(kraft::span(std::vector<std::int64_t>{4, 8, 20}) == IdRange{4, 20});
+    const IdRange none = kraft::span(std::vector<IdRange>{});
+    CHECK(none.first > none.last);
+    CHECK(kraft::span(std::vector<std::int64_t>{}) == none);
+}
