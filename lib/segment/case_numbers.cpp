@@ -38,13 +38,20 @@ std::string normalize_case_number(std::string_view written) {
         (void)digit;
     }
     flush();
-    // Expect: [PREFIX] YEAR SERIAL [DOC], or SERIAL YEAR ("00976/2024").
+    // Expect: [PREFIX] YEAR SERIAL [DOC], SERIAL YEAR ("00976/2024"), or YEAR SERIAL PREFIX [DOC]
+    // ("2026.113 KS", "2026.276 KS-001": the diarium's letters after the number).
+    const auto is_number = [](const std::string& p) { return p[0] >= '0' && p[0] <= '9'; };
     std::string prefix;
     std::size_t i = 0;
-    if (!parts.empty() && !(parts[0][0] >= '0' && parts[0][0] <= '9')) prefix = parts[i++];
+    if (!parts.empty() && !is_number(parts[0])) {
+        prefix = parts[i++];
+    } else if (parts.size() >= 3 && is_number(parts[1]) && !is_number(parts[2])) {
+        prefix = parts[2];
+        parts.erase(parts.begin() + 2);
+    }
     std::vector<std::string> nums(parts.begin() + static_cast<long>(i), parts.end());
     for (const std::string& n : nums)
-        if (!(n[0] >= '0' && n[0] <= '9')) return "";
+        if (!is_number(n)) return "";
     if (nums.size() < 2) return "";
     std::string year = nums[0], serial = nums[1];
     if (year.size() != 4 && serial.size() == 4) std::swap(year, serial);

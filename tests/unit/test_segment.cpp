@@ -261,6 +261,10 @@ TEST_CASE("case numbers normalise to one key") {
     CHECK(normalize_case_number("Dnr KS 2024-000123") == "");
     CHECK(normalize_case_number("KS 2024-000123") == "KS-2024-123");
     CHECK(normalize_case_number("Bun/2023:391") == "BUN-2023-391");
+    CHECK(normalize_case_number("2026.113 KS") == "KS-2026-113");
+    CHECK(normalize_case_number("2026.276 KS-001") == "KS-2026-276");
+    CHECK(normalize_case_number("2024/50") == "2024-50");
+    CHECK(normalize_case_number("2026.113") == "2026-113");
     CHECK(normalize_case_number("00976/2024") == "2024-976");
     CHECK(normalize_case_number("Beslut") == "");
 }
