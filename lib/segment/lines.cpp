@@ -110,6 +110,9 @@ std::vector<Line> split_lines(std::string_view text, const Grammar& g) {
             if (lines[k].blank || lines[k].furniture) continue;
             ++taken;
             if (lines[k].plain.size() > 90 || g.matches("paragraph", lines[k].plain)) break;
+            // A section heading often opens a page ("Beslutsunderlag" after a page break) and
+            // recurs so; it is text, not the page's header.
+            if (g.first_of_kinds("section.", section_heading_text(lines[k].plain))) continue;
             std::string key = digits_as_hash(lines[k].plain);
             ++seen[key];
             heads.emplace_back(k, std::move(key));
@@ -118,6 +121,11 @@ std::vector<Line> split_lines(std::string_view text, const Grammar& g) {
     for (const auto& [k, key] : heads)
         if (seen[key] >= 2) lines[k].furniture = true;
     return lines;
+}
+
+std::string_view section_heading_text(std::string_view plain) {
+    if (!plain.empty() && plain.back() == ':') plain.remove_suffix(1);
+    return plain;
 }
 
 std::string join_lines(const std::vector<std::string_view>& parts) {

@@ -28,4 +28,7 @@ std::string join_lines(const std::vector<std::string_view>& parts);
 
 std::string trim(std::string_view s);
 
+// A line as a section heading is matched: without a trailing colon ("Beslut:" -> "Beslut").
+std::string_view section_heading_text(std::string_view plain);
+
 }  // namespace kraft

@@ -29,9 +29,7 @@ struct Appendix {
 
 std::optional<std::string> section_kind(const std::string& plain, const Grammar& g,
                                         std::string& to) {
-    std::string s = plain;
-    if (!s.empty() && s.back() == ':') s.pop_back();
-    auto found = g.first_of_kinds("section.", s);
+    auto found = g.first_of_kinds("section.", section_heading_text(plain));
     if (!found) return std::nullopt;
     to = std::string(found->second.group("to"));
     return found->first;
@@ -518,7 +516,7 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
         }
         if (s.kind == "none" || s.kind == "decision" || s.kind == "proposal" ||
             s.kind == "decision_process" || s.kind == "motions" || s.kind == "statements" ||
-            s.kind == "vote" || s.kind == "jav")
+            s.kind == "vote" || s.kind == "jav" || s.kind == "separator")
             statements_from(s, g, p.statements);
         if (s.kind == "decision_process" || s.kind == "motions")
             for (const auto& [block, line] : blocks(s.lines))

@@ -15,12 +15,31 @@ bool is_lead_word(std::string_view w) {
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+// Drops sentence words caught before a name: "Till Anna Berg" -> "Anna Berg".
+std::string without_lead_words(std::string name) {
+    for (std::size_t sp; (sp = name.find(' ')) != std::string::npos &&
+                         is_lead_word(std::string_view(name).substr(0, sp));)
+        name = name.substr(sp + 1);
+    return name;
+}
+
+// A party that parties.tsv does not list: every council has local parties ("D", "SPI", "KAP"),
+// and a capital abbreviation in parentheses after a name is one. Digits are OCR (handled by the
+// table's aliases), not parties.
+bool local_party(std::string_view t) {
+    if (t.empty() || t.size() > 4) return false;
+    return std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 std::vector<std::string> split_parties(std::string_view inside, const Grammar& g) {
     std::vector<std::string> out;
     std::string cur;
     const auto flush = [&] {
         const std::string t = trim(cur);
-        if (auto p = g.party(t)) add_unique(out, {*p});
+        if (auto p = g.party(t))
+            add_unique(out, {*p});
+        else if (local_party(t))
+            add_unique(out, {t});
         cur.clear();
     };
     for (char c : inside) {
@@ -66,16 +85,31 @@ std::vector<Person> find_persons(std::string_view s, const Grammar& g) {
     for (const PatternMatch& m : g.all("person", s)) {
         const auto parties = split_parties(m.group("party"), g);
         if (parties.empty()) continue;
-        std::string name = trim(m.group("name"));
-        // Drop sentence words caught before the name: "Till Anna Berg" -> "Anna Berg".
-        while (true) {
-            const std::size_t sp = name.find(' ');
-            if (sp == std::string::npos || !is_lead_word(std::string_view(name).substr(0, sp)))
-                break;
-            name = name.substr(sp + 1);
-        }
+        const std::string name = without_lead_words(trim(m.group("name")));
         if (name.find(' ') == std::string::npos && name.size() < 3) continue;
         add_unique(out, {Person{name, parties.front()}});
+    }
+    if (out.empty())
+        for (const PatternMatch& m : g.all("person_bare", s)) {
+            // Without parentheses only a known party counts: "Anna Berg M" yes, "Region Skåne AB"
+            // no.
+            const auto party = g.party(m.group("party"));
+            if (!party) continue;
+            const std::string name = without_lead_words(trim(m.group("name")));
+            if (name.find(' ') == std::string::npos) continue;
+            add_unique(out, {Person{name, *party}});
+        }
+    return out;
+}
+
+std::vector<std::string> find_party_list(std::string_view s, const Grammar& g) {
+    std::vector<std::string> out;
+    for (const PatternMatch& m : g.all("party_list", s)) {
+        std::string list(m.group("parties"));
+        for (const char* sep : {" och ", " samt "})
+            for (std::size_t at; (at = list.find(sep)) != std::string::npos;)
+                list.replace(at, std::string_view(sep).size(), ",");
+        add_unique(out, split_parties(list, g));
     }
     return out;
 }

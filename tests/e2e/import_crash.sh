@@ -20,9 +20,23 @@ check_archive() {
         || fail "a protocol without paragraphs after $1"
     "$KRAFT" check >/dev/null 2>&1 || fail "kraft check (with the full-text index) after $1"
 }
-# kill -9 at 50 random points (seeded: the same points every run). Between rounds a few files
-# change, so kills also land in replacements; every fifth round starts from an empty archive, so
-# kills keep landing in first imports too.
+# How long a whole first import takes here: the kill points below are fractions of it, so they
+# land inside the import on a fast machine and a slow one alike.
+# A re-run that replaces a few changed files is timed too (with a copy of the batch, so the
+# rounds below change the same files as before).
+cp -r "$WORK/batch" "$WORK/timing"
+start_ns=$(date +%s%N)
+"$KRAFT" import --threads 2 "$WORK/timing" 2>/dev/null
+first_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+for k in $(seq 1 40); do echo "Ändrad rad." >> "$WORK/timing/p$((k * 9)).txt"; done
+start_ns=$(date +%s%N)
+"$KRAFT" import --threads 2 "$WORK/timing" 2>/dev/null
+rerun_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+rm -rf "$WORK/timing" "$KRAFT_DB" "$KRAFT_DB"-wal "$KRAFT_DB"-shm
+echo "a first import takes $first_ms ms, a re-run replacing 40 files $rerun_ms ms"
+# kill -9 at 50 random points (seeded: the same fractions every run), between 15 % and 85 % of
+# the import's time. Between rounds a few files change, so kills also land in replacements; every
+# fifth round starts from an empty archive, so kills keep landing in first imports too.
 RANDOM=20261123
 killed=0
 for round in $(seq 1 50); do
@@ -30,7 +44,10 @@ for round in $(seq 1 50); do
     for k in $(seq 1 40); do echo "Ändrad rad $round." >> "$WORK/batch/p$((RANDOM % n + 1)).txt"; done
     "$KRAFT" import --threads 2 "$WORK/batch" 2>/dev/null &
     pid=$!
-    sleep "0.$(printf %03d $((200 + RANDOM % 800)))"
+    import_ms=$rerun_ms
+    [ $((round % 5)) = 1 ] && import_ms=$first_ms
+    delay_ms=$(( import_ms * (15 + RANDOM % 71) / 100 ))
+    sleep "$((delay_ms / 1000)).$(printf %03d $((delay_ms % 1000)))"
     if [ $((round % 5)) = 0 ]; then
         # Search while the import runs.
         rc=0
