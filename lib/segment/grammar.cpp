@@ -40,6 +40,7 @@ const std::map<std::string, std::vector<std::string>>& known_names() {
         {"party_list", {"parties"}},
         {"decision_passive", {}},
         {"decision_clause", {}},
+        {"decision_elaboration", {}},
         {"body_name", {"name"}},
         {"body_genitive", {"name"}},
         {"reference", {"body", "num"}},

@@ -95,6 +95,30 @@ std::string body_of_heading(const std::string& heading) {
     return who;
 }
 
+// The decisions in running text: each sentence is one ("Lisa Berg entledigas …. Benny Karlsson
+// utses …."), unless it only elaborates the one before ("Redovisning ska ske …"), and one sentence
+// may hold several ("beslutar att godkänna … och att tillställa …").
+std::vector<std::string> decision_sentences(const std::string& text, const Grammar& g) {
+    std::vector<std::string> out;
+    for (const std::string& sentence : sentences(text)) {
+        if (!out.empty() && g.matches("decision_elaboration", sentence)) {
+            out.back() += ' ' + sentence;
+            continue;
+        }
+        const auto clauses = g.all("decision_clause", sentence);
+        std::size_t from = 0;
+        for (const PatternMatch& c : clauses) {
+            // The clause keeps its "att": "att tillställa …".
+            const std::size_t at = sentence.rfind("att", c.end(sentence) - 1);
+            out.push_back(trim(std::string_view(sentence).substr(from, c.begin(sentence) - from)));
+            from = at;
+        }
+        out.push_back(trim(std::string_view(sentence).substr(from)));
+    }
+    std::erase_if(out, [](const std::string& p) { return p.empty(); });
+    return out;
+}
+
 Decision parse_decision(const Section& s, const Grammar& g,
                         const std::optional<std::string>& body) {
     Decision d;
@@ -130,7 +154,11 @@ Decision parse_decision(const Section& s, const Grammar& g,
         return m && m->has("num");
     });
     std::vector<std::vector<std::string_view>> points;
+    std::vector<bool> prose;  // per point: running text, not a numbered or "att" item
     bool open = false;
+    // After a point that ends with a colon ("… med följande ändringar:"), the unnumbered text
+    // that follows is what it introduces, not points of its own.
+    bool introduced = false;
     const Line* prev_line = nullptr;
     for (const Line* l : rest) {
         // "X (SD) avstår från att delta i beslutet" notes who took part; it is no decision point.
@@ -157,20 +185,30 @@ Decision parse_decision(const Section& s, const Grammar& g,
         const bool bulleted = l->plain.starts_with("-") || l->plain.starts_with("•") ||
                               l->plain.starts_with("–") || l->plain.starts_with("*");
         const bool starts = m && (numbered ? m->has("num") : (bulleted || after_break));
+        const bool att_item = starts && !m->has("num");
         prev_line = l;
-        if (starts) {
+        if (introduced && !points.empty() && !numbered && !att_item) {
+            points.back().push_back(l->plain);
+        } else if (starts) {
             points.push_back({m->group("text")});
+            prose.push_back(false);
             open = true;
         } else if (open && !points.empty()) {
             points.back().push_back(l->plain);
         } else if (!numbered) {
             points.push_back({l->plain});
+            prose.push_back(true);
             open = true;
         }
+        if (!numbered && !points.empty() && l->plain.ends_with(':')) introduced = true;
     }
-    for (const auto& p : points) {
-        std::string text = join_lines(p);
-        if (!text.empty()) d.points.push_back(std::move(text));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        std::string text = join_lines(points[i]);
+        if (text.empty()) continue;
+        if (prose[i] && !introduced)
+            for (std::string& one : decision_sentences(text, g)) d.points.push_back(std::move(one));
+        else
+            d.points.push_back(std::move(text));
     }
     if (d.kind == DecisionKind::decides && !d.points.empty())
         if (auto m = g.first("proposes_inline", d.points.front())) {
@@ -178,6 +216,24 @@ Decision parse_decision(const Section& s, const Grammar& g,
             d.to = text::upper_first(m->group("to"));
         }
     return d;
+}
+
+// Whether the section has text and its last line is blank: a heading stands after a blank line.
+bool after_blank(const Section& s) {
+    const bool has_text =
+        std::any_of(s.lines.begin(), s.lines.end(), [](const Line* l) { return !l->blank; });
+    return has_text && s.lines.back()->blank;
+}
+
+// A short line that reads as a heading: a capital, at most four words, no sentence punctuation at
+// its end, and nothing the decision grammar reads as a point or a decider.
+bool unnamed_heading(const std::string& plain, const Grammar& g) {
+    if (plain.size() > 40 || plain.empty()) return false;
+    if (std::count(plain.begin(), plain.end(), ' ') > 3) return false;
+    const std::u32string u = text::to_u32(plain);
+    if (!text::is_upper(u.front()) || !text::is_alpha(u.back())) return false;
+    return !g.matches("decision_point", plain) && !g.matches("decision_decides", plain) &&
+           !g.matches("decision_proposes", plain) && find_persons(plain, g).empty();
 }
 
 void add_statement(std::vector<Statement>& out, Statement s) {
@@ -488,6 +544,13 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
                 sections.back().heading.pop_back();
             continue;
         }
+        // A heading the grammar has no word for ("Delegationsbeslut" under the decision) ends
+        // the decision: what follows is a list or text of its own, not decision points.
+        if ((sections.back().kind == "decision" || sections.back().kind == "proposal") &&
+            after_blank(sections.back()) && unnamed_heading(l.plain, g)) {
+            sections.push_back({"other", l.plain, "", {}});
+            continue;
+        }
         sections.back().lines.push_back(&l);
     }
     p.text = [&] {
@@ -543,6 +606,20 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
                         r = trim(std::string_view(r).substr(std::string_view(b).size()));
                 if (!r.empty()) p.recipients.push_back(r);
             }
+    }
+    if (!p.decision) {
+        // A decision in one passive sentence right after the title ("Informationen noteras.").
+        const auto first = blocks(sections.front().lines);
+        if (!first.empty()) {
+            const auto first_sentences = sentences(first.front().first);
+            if (!first_sentences.empty() &&
+                g.matches("decision_passive", first_sentences.front())) {
+                Decision d;
+                d.by = body.value_or("");
+                d.points.push_back(first_sentences.front());
+                p.decision = std::move(d);
+            }
+        }
     }
     if (!p.decision) {
         // A decision stated without a heading: the first "X beslutar" line and what follows.
