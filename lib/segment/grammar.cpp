@@ -41,6 +41,7 @@ const std::map<std::string, std::vector<std::string>>& known_names() {
         {"decision_passive", {}},
         {"decision_clause", {}},
         {"decision_elaboration", {}},
+        {"not_decision", {}},
         {"body_name", {"name"}},
         {"body_genitive", {"name"}},
         {"reference", {"body", "num"}},

@@ -101,6 +101,7 @@ std::string body_of_heading(const std::string& heading) {
 std::vector<std::string> decision_sentences(const std::string& text, const Grammar& g) {
     std::vector<std::string> out;
     for (const std::string& sentence : sentences(text)) {
+        if (g.matches("not_decision", sentence)) continue;
         if (!out.empty() && g.matches("decision_elaboration", sentence)) {
             out.back() += ' ' + sentence;
             continue;
@@ -155,6 +156,8 @@ Decision parse_decision(const Section& s, const Grammar& g,
     });
     std::vector<std::vector<std::string_view>> points;
     std::vector<bool> prose;  // per point: running text, not a numbered or "att" item
+    // Per point: how many of its lines come before the colon that introduces what follows.
+    std::vector<std::size_t> before_colon;
     bool open = false;
     // After a point that ends with a colon ("… med följande ändringar:"), the unnumbered text
     // that follows is what it introduces, not points of its own.
@@ -192,23 +195,39 @@ Decision parse_decision(const Section& s, const Grammar& g,
         } else if (starts) {
             points.push_back({m->group("text")});
             prose.push_back(false);
+            before_colon.push_back(SIZE_MAX);
             open = true;
         } else if (open && !points.empty()) {
             points.back().push_back(l->plain);
         } else if (!numbered) {
             points.push_back({l->plain});
             prose.push_back(true);
+            before_colon.push_back(SIZE_MAX);
             open = true;
         }
-        if (!numbered && !points.empty() && l->plain.ends_with(':')) introduced = true;
+        if (!numbered && !points.empty() && l->plain.ends_with(':') && !introduced) {
+            introduced = true;
+            before_colon.back() = points.back().size();
+        }
     }
     for (std::size_t i = 0; i < points.size(); ++i) {
-        std::string text = join_lines(points[i]);
-        if (text.empty()) continue;
-        if (prose[i] && !introduced)
-            for (std::string& one : decision_sentences(text, g)) d.points.push_back(std::move(one));
-        else
-            d.points.push_back(std::move(text));
+        if (!prose[i]) {
+            if (std::string text = join_lines(points[i]); !text.empty())
+                d.points.push_back(std::move(text));
+            continue;
+        }
+        // Running text: its sentences up to the introducing colon, the last of them with all that
+        // the colon introduces.
+        const std::size_t head = std::min(before_colon[i], points[i].size());
+        std::vector<std::string> ones = decision_sentences(
+            join_lines({points[i].begin(), points[i].begin() + static_cast<long>(head)}), g);
+        const std::string tail =
+            join_lines({points[i].begin() + static_cast<long>(head), points[i].end()});
+        if (!tail.empty()) {
+            if (ones.empty()) ones.emplace_back();
+            ones.back() = join_lines({ones.back(), tail});
+        }
+        for (std::string& one : ones) d.points.push_back(std::move(one));
     }
     if (d.kind == DecisionKind::decides && !d.points.empty())
         if (auto m = g.first("proposes_inline", d.points.front())) {
