@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "repair/lost_bytes.hpp"
 #include "repair/tokens.hpp"
 #include "util/table_file.hpp"
 #include "util/text.hpp"
@@ -174,6 +175,55 @@ DamageEstimate Repairer::estimate(std::string_view text, const std::vector<Token
 }
 
 RepairResult Repairer::repair(std::string_view text) {
+    std::vector<RepairEdit> lost = restore_lost_bytes(text, *lex_);
+    if (lost.empty()) return repair_damage(text);
+    // Lost bytes first, then OCR damage in the text they gave; the second pass's edits are
+    // moved back to the input's offsets. One that touches a restored word is dropped: the lexicon
+    // chose that word's letters already.
+    std::string restored;
+    std::vector<std::pair<std::size_t, std::ptrdiff_t>> shifts;  // restored offset -> input delta
+    std::size_t at = 0;
+    std::ptrdiff_t delta = 0;
+    for (const RepairEdit& e : lost) {
+        restored.append(text.substr(at, e.offset - at));
+        restored += e.to;
+        at = e.offset + e.length;
+        delta += static_cast<std::ptrdiff_t>(e.length) - static_cast<std::ptrdiff_t>(e.to.size());
+        shifts.emplace_back(restored.size(), delta);
+    }
+    restored.append(text.substr(at));
+    RepairResult second = repair_damage(restored);
+    RepairResult result;
+    result.damage = second.damage;
+    result.damage.damaged = true;
+    result.edits = std::move(lost);
+    for (RepairEdit e : second.edits) {
+        std::ptrdiff_t d = 0;
+        for (const auto& [end, dl] : shifts)
+            if (end <= e.offset) d = dl;
+        const std::size_t in = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e.offset) + d);
+        const bool overlaps =
+            std::any_of(result.edits.begin(), result.edits.end(), [&](const RepairEdit& l) {
+                return l.reason.starts_with("lost byte") && in < l.offset + l.length &&
+                       l.offset < in + e.length;
+            });
+        if (overlaps) continue;
+        e.offset = in;
+        result.edits.push_back(std::move(e));
+    }
+    std::sort(result.edits.begin(), result.edits.end(),
+              [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
+    at = 0;
+    for (const RepairEdit& e : result.edits) {
+        result.text.append(text.substr(at, e.offset - at));
+        result.text += e.to;
+        at = e.offset + e.length;
+    }
+    result.text.append(text.substr(at));
+    return result;
+}
+
+RepairResult Repairer::repair_damage(std::string_view text) {
     // The analyses are cached per word form for the repairer's life (an import batch); OCR
     // garbage makes the forms unbounded, so the cache starts over past kMaxCachedWords. Only
     // here, between texts: analyse() hands out references into it.

@@ -79,6 +79,8 @@ class Repairer {
     };
 
     Repairer(std::shared_ptr<const RepairModel> model, std::unique_ptr<Lexicon> lexicon);
+    // repair() of a text without U+FFFD: OCR damage only.
+    RepairResult repair_damage(std::string_view text);
     DamageEstimate estimate(std::string_view text, const std::vector<Token>& tokens);
     const Analysis& analyse(const std::string& token);
     double prior(const std::string& word);
