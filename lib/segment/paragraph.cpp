@@ -297,7 +297,20 @@ void statements_from(const Section& s, const Grammar& g, std::vector<Statement>&
                 else if (g.matches("reservation", heading))
                     kinds.push_back(StatementKind::reservation);
             }
+            // "Ledamöterna från M, D och SD reserverar sig": parties without persons.
+            const std::vector<std::string> group =
+                persons.empty() ? find_party_list(sentence, g) : std::vector<std::string>{};
             for (StatementKind k : kinds) {
+                if (persons.empty() && !group.empty()) {
+                    Statement st;
+                    st.kind = k;
+                    st.parties = group;
+                    st.appendix = appendix;
+                    st.text = sentence;
+                    st.line = line;
+                    out.push_back(std::move(st));
+                    continue;
+                }
                 if (persons.empty()) {
                     // "Det särskilda yttrandet intas som bilaga 12": the appendix of the last one.
                     auto it = std::find_if(out.rbegin(), out.rend(),

@@ -390,3 +390,60 @@ TEST_CASE("a statement kind's stored name reads back as that kind, and nothing e
     for (const char* other : {"decision", "paragraph", "any", "", "Reservation"})
         CHECK_FALSE(statement_kind_from(other).has_value());
 }
+
+TEST_CASE("layouts of other municipalities: case number before the title, FÖRSLAG, bare parties") {
+    const Protocol p = parse(
+        "VON § 81\nDnr 2024/50\nBudget inklusive mål för vård- och omsorgsnämnden\n2025\n"
+        "BESLUT\nVård- och omsorgsnämnden beslutar att godkänna budgeten och att tillställa "
+        "denna kommunfullmäktige.\n__________\nYrkande\nViveka Söderdahl V: Bifall.\n__________\n"
+        "Benny Karlsson SD deltar inte i beslutet.\nViveka Söderdahl V reserverar sig mot "
+        "beslutet.\n__________\nÄrendet i korthet\nNämnden har arbetat fram ett förslag.\n\n"
+        "VON § 82\nDnr 2024/96\nOmsorgsavgifter 2025\nFÖRSLAG – Kommunfullmäktige\n"
+        "Vård- och omsorgsnämnden beslutar föreslå kommunfullmäktige att fastställa nivåerna, "
+        "att gälla från 2025-01-01.\n__________\n\n"
+        "§ 83 2026.113 KS\nTaxor och avgifter 2026\nBeslut\nSekreteraren genomför ett upprop. "
+        "Taxorna antas. Redovisning ska ske i januari.\n\nDelegationsbeslut\n"
+        "•   2026.276 KS-001 Avtal om arrende\n\n"
+        "§ 84 Meddelanden\n\nInformationen noteras.\nAnmälningar\n• Rapport\n");
+    REQUIRE(p.paragraphs.size() == 4);
+    const Paragraph& a = p.paragraphs[0];
+    CHECK(a.title == "Budget inklusive mål för vård- och omsorgsnämnden 2025");
+    CHECK(a.case_numbers == std::vector<std::string>{"2024/50"});
+    REQUIRE(a.decision);
+    CHECK(a.decision->points.size() == 2);
+    CHECK(a.decision->points[1] == "att tillställa denna kommunfullmäktige.");
+    REQUIRE(a.statements.size() == 1);
+    CHECK(a.statements[0].kind == StatementKind::reservation);
+    CHECK(a.statements[0].persons == std::vector<Person>{{"Viveka Söderdahl", "V"}});
+    const Paragraph& b = p.paragraphs[1];
+    CHECK(b.title == "Omsorgsavgifter 2025");
+    REQUIRE(b.decision);
+    CHECK(b.decision->kind == DecisionKind::proposes);
+    CHECK(b.decision->to == "Kommunfullmäktige");
+    CHECK(b.decision->points.size() == 1);
+    const Paragraph& c = p.paragraphs[2];
+    CHECK(c.title == "Taxor och avgifter 2026");
+    CHECK(c.case_numbers == std::vector<std::string>{"2026.113 KS"});
+    REQUIRE(c.decision);
+    CHECK(c.decision->points ==
+          std::vector<std::string>{"Taxorna antas. Redovisning ska ske i januari."});
+    REQUIRE(p.paragraphs[3].decision);
+    CHECK(p.paragraphs[3].decision->points == std::vector<std::string>{"Informationen noteras."});
+}
+
+TEST_CASE("parties: local ones in parentheses, a group by its parties, votes as N Ja mot M Nej") {
+    const Protocol p = parse(
+        "§ 5 Budget\n\nBeslut\nKommunfullmäktige beslutar\n\n1. Budgeten fastställs.\n\n"
+        "Omröstning\nOmröstningen utfaller med 30 Ja mot 25 Nej.\n\nReservationer\n"
+        "Anna Berg (D) reserverar sig mot beslutet.\n\nLedamöterna från M, KD och SD reserverar "
+        "sig mot beslutet.\n");
+    REQUIRE(p.paragraphs.size() == 1);
+    const auto& st = p.paragraphs[0].statements;
+    REQUIRE(st.size() == 2);
+    CHECK(st[0].parties == std::vector<std::string>{"D"});
+    CHECK(st[1].kind == StatementKind::reservation);
+    CHECK(st[1].parties == std::vector<std::string>{"M", "KD", "SD"});
+    REQUIRE(p.paragraphs[0].vote);
+    CHECK(p.paragraphs[0].vote->yes == 30);
+    CHECK(p.paragraphs[0].vote->no == 25);
+}
