@@ -86,16 +86,18 @@ TEST_CASE("idempotent: repairing repaired text changes nothing") {
     CHECK(twice.edits.empty());
 }
 
-TEST_CASE("lost bytes: U+FFFD as § before a number, å/ä/ö by lexicon, punctuation, every edit said") {
+TEST_CASE(
+    "lost bytes: U+FFFD as § before a number, å/ä/ö by lexicon, punctuation, every edit said") {
     const std::string lost = "\xEF\xBF\xBD";
-    const std::string text = "VON " + lost + " 81\nDnr 2024/50\n" + lost +
-                             "vriga fr" + lost + "gor\nN" + lost + "mnden beslutar enligt KS " +
-                             lost + lost + " 4-5 " + lost + " se bilaga.\n" + lost +
-                             " Punkt ett\nKostnad 2027" + lost + "2031.\n";
+    const std::string text = "VON " + lost + " 81\nDnr 2024/50\n" + lost + "vriga fr" + lost +
+                             "gor\nN" + lost + "mnden beslutar enligt KS " + lost + lost + " 4-5 " +
+                             lost + " se bilaga.\n" + lost + " Punkt ett\nKostnad 2027" + lost +
+                             "2031.\n";
     const auto r = repairer().repair(text);
     CHECK(r.text ==
           "VON § 81\nDnr 2024/50\nÖvriga frågor\nNämnden beslutar enligt KS §§ 4-5 – se "
-          "bilaga.\n• Punkt ett\nKostnad 2027" + lost + "2031.\n");
+          "bilaga.\n• Punkt ett\nKostnad 2027" +
+              lost + "2031.\n");
     REQUIRE_FALSE(r.edits.empty());
     for (const auto& e : r.edits) {
         CHECK(e.reason.starts_with("lost byte"));
