@@ -5,13 +5,14 @@
 
 #include "repair/repair.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace kraft {
 
 namespace {
 
 constexpr std::string_view kLost = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
-// Words with more lost letters than this are left alone: 7^4 candidates is the most worth trying.
+// Words with more lost letters than this are left alone: 4^4 spellings is the most worth trying.
 constexpr int kMostLostInAWord = 4;
 
 bool is_digit(char c) {
@@ -27,18 +28,13 @@ char32_t code_point_before(std::string_view s, std::size_t i) {
     return u.empty() ? U'\0' : u.front();
 }
 char32_t code_point_at(std::string_view s, std::size_t i) {
-    const std::u32string u = text::to_u32(s.substr(i, 4));
-    return u.empty() ? U'\0' : u.front();
+    const std::size_t len = utf8::sequence_length(s, i);
+    return len == 0 ? U'\0' : utf8::decode_at(s, i, len);
 }
 
 bool word_char(std::string_view s, std::size_t i) {
     if (s.substr(i, kLost.size()) == kLost) return true;
     return text::is_alpha(code_point_at(s, i));
-}
-
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
 // The word's spelling with each lost letter chosen: the most frequent valid one, or "" when none.
@@ -132,7 +128,8 @@ std::vector<RepairEdit> restore_lost_bytes(std::string_view text, Lexicon& lexic
             if (!word_char(text, q)) break;
             b = q;
         }
-        while (e < text.size() && word_char(text, e)) e += utf8_length(text, e);
+        while (e < text.size() && word_char(text, e))
+            e += std::max<std::size_t>(1, utf8::sequence_length(text, e));
         const std::string word(text.substr(b, e - b));
         std::string letters = word;
         for (std::size_t q; (q = letters.find(kLost)) != std::string::npos;) letters.erase(q, 3);

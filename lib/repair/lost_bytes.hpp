@@ -14,9 +14,10 @@ namespace kraft {
 struct RepairEdit;
 
 // The edits that restore U+FFFD in text, in text order: "§" (or "§§") for a run standing alone
-// before a number ("VON � 81", "enligt KS �� 4-5"), and å/ä/ö/é (in the word's case) for those
-// inside a word when exactly one choice of letters makes it a word the lexicon knows, or one
-// choice is far more frequent than the others. A U+FFFD that nothing explains is left as it is.
+// before a number ("VON � 81", "enligt KS �� 4-5"), a bullet or a dash for one alone between
+// spaces, and å/ä/ö/é (in the word's case) for those inside a word: the choice of letters that
+// makes it a word the lexicon knows, the most frequent one when several do. A U+FFFD that nothing
+// decides is left as it is.
 std::vector<RepairEdit> restore_lost_bytes(std::string_view text, Lexicon& lexicon);
 
 }  // namespace kraft

@@ -58,6 +58,20 @@ bool sentence_start(std::string_view text, std::size_t pos) {
     return true;
 }
 
+// The text with the edits (sorted, not overlapping) made.
+std::string apply_edits(std::string_view text, const std::vector<RepairEdit>& edits) {
+    std::string out;
+    out.reserve(text.size() + edits.size() * 2);
+    std::size_t at = 0;
+    for (const RepairEdit& e : edits) {
+        out.append(text.substr(at, e.offset - at));
+        out += e.to;
+        at = e.offset + e.length;
+    }
+    out.append(text.substr(at));
+    return out;
+}
+
 std::string with_case_of(const std::string& reading, const std::string& replacement) {
     return text::starts_upper(reading) ? text::upper_first(replacement) : replacement;
 }
@@ -180,46 +194,39 @@ RepairResult Repairer::repair(std::string_view text) {
     // Lost bytes first, then OCR damage in the text they gave; the second pass's edits are
     // moved back to the input's offsets. One that touches a restored word is dropped: the lexicon
     // chose that word's letters already.
-    std::string restored;
-    std::vector<std::pair<std::size_t, std::ptrdiff_t>> shifts;  // restored offset -> input delta
-    std::size_t at = 0;
+    const std::string restored = apply_edits(text, lost);
+    // For each lost edit, where it ends in the restored text and the byte shift up to there.
+    std::vector<std::pair<std::size_t, std::ptrdiff_t>> shifts;
     std::ptrdiff_t delta = 0;
     for (const RepairEdit& e : lost) {
-        restored.append(text.substr(at, e.offset - at));
-        restored += e.to;
-        at = e.offset + e.length;
         delta += static_cast<std::ptrdiff_t>(e.length) - static_cast<std::ptrdiff_t>(e.to.size());
-        shifts.emplace_back(restored.size(), delta);
+        const auto end = static_cast<std::ptrdiff_t>(e.offset + e.length) - delta;
+        shifts.emplace_back(static_cast<std::size_t>(end), delta);
     }
-    restored.append(text.substr(at));
     RepairResult second = repair_damage(restored);
     RepairResult result;
     result.damage = second.damage;
     result.damage.damaged = true;
-    result.edits = std::move(lost);
+    result.edits = lost;
     for (RepairEdit e : second.edits) {
-        std::ptrdiff_t d = 0;
-        for (const auto& [end, dl] : shifts)
-            if (end <= e.offset) d = dl;
-        const std::size_t in = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e.offset) + d);
-        const bool overlaps =
-            std::any_of(result.edits.begin(), result.edits.end(), [&](const RepairEdit& l) {
-                return l.reason.starts_with("lost byte") && in < l.offset + l.length &&
-                       l.offset < in + e.length;
-            });
-        if (overlaps) continue;
-        e.offset = in;
+        // The last lost edit that ends at or before this one gives the shift.
+        const auto next =
+            std::upper_bound(shifts.begin(), shifts.end(), e.offset,
+                             [](std::size_t off, const std::pair<std::size_t, std::ptrdiff_t>& s) {
+                                 return off < s.first;
+                             });
+        const std::ptrdiff_t d = next == shifts.begin() ? 0 : std::prev(next)->second;
+        e.offset = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e.offset) + d);
+        // The first lost edit that ends after this one's start is the only one it can overlap.
+        const auto after = std::upper_bound(
+            lost.begin(), lost.end(), e.offset,
+            [](std::size_t off, const RepairEdit& l) { return off < l.offset + l.length; });
+        if (after != lost.end() && after->offset < e.offset + e.length) continue;
         result.edits.push_back(std::move(e));
     }
     std::sort(result.edits.begin(), result.edits.end(),
               [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
-    at = 0;
-    for (const RepairEdit& e : result.edits) {
-        result.text.append(text.substr(at, e.offset - at));
-        result.text += e.to;
-        at = e.offset + e.length;
-    }
-    result.text.append(text.substr(at));
+    result.text = apply_edits(text, result.edits);
     return result;
 }
 
@@ -320,14 +327,7 @@ RepairResult Repairer::repair_damage(std::string_view text) {
 
     std::sort(edits.begin(), edits.end(),
               [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
-    result.text.reserve(text.size() + edits.size() * 2);
-    std::size_t at = 0;
-    for (const RepairEdit& e : edits) {
-        result.text.append(text.substr(at, e.offset - at));
-        result.text += e.to;
-        at = e.offset + e.length;
-    }
-    result.text.append(text.substr(at));
+    result.text = apply_edits(text, edits);
     return result;
 }
 
