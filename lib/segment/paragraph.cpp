@@ -109,10 +109,10 @@ std::vector<std::string> decision_sentences(const std::string& text, const Gramm
         const auto clauses = g.all("decision_clause", sentence);
         std::size_t from = 0;
         for (const PatternMatch& c : clauses) {
-            // The clause keeps its "att": "att tillställa …".
+            // The clause keeps its "att" ("att tillställa …") when the grammar's row ends with it.
             const std::size_t at = sentence.rfind("att", c.end(sentence) - 1);
             out.push_back(trim(std::string_view(sentence).substr(from, c.begin(sentence) - from)));
-            from = at;
+            from = at != std::string::npos && at >= c.begin(sentence) ? at : c.end(sentence);
         }
         out.push_back(trim(std::string_view(sentence).substr(from)));
     }
@@ -301,17 +301,7 @@ void statements_from(const Section& s, const Grammar& g, std::vector<Statement>&
             const std::vector<std::string> group =
                 persons.empty() ? find_party_list(sentence, g) : std::vector<std::string>{};
             for (StatementKind k : kinds) {
-                if (persons.empty() && !group.empty()) {
-                    Statement st;
-                    st.kind = k;
-                    st.parties = group;
-                    st.appendix = appendix;
-                    st.text = sentence;
-                    st.line = line;
-                    out.push_back(std::move(st));
-                    continue;
-                }
-                if (persons.empty()) {
+                if (persons.empty() && group.empty()) {
                     // "Det särskilda yttrandet intas som bilaga 12": the appendix of the last one.
                     auto it = std::find_if(out.rbegin(), out.rend(),
                                            [&](const Statement& o) { return o.kind == k; });
@@ -322,6 +312,7 @@ void statements_from(const Section& s, const Grammar& g, std::vector<Statement>&
                 st.kind = k;
                 st.persons = persons;
                 for (const Person& p : persons) add_unique(st.parties, {p.party});
+                add_unique(st.parties, group);
                 add_unique(st.parties, find_parties(sentence, g));
                 st.appendix = appendix;
                 st.text = sentence;
