@@ -19,8 +19,13 @@ struct Candidate {
 
 struct CandidateLimits {
     int max_edits = 3;
-    bool allow_slips = true;
-    std::size_t max_candidates = 4000;  // a bound on pathological tokens, not a tuning knob
+    bool allow_slips = true;  // at most one per word
+    // A bound on pathological tokens, not a tuning knob. Past it, the least likely spellings are
+    // left out, never the likely ones because of where in the word their letters are.
+    std::size_t max_candidates = 4000;
+    // Spellings less likely than this are not enumerated: it keeps long words with many
+    // confusable letters tractable.
+    double min_log_channel = -9.2;  // log(1e-4)
 };
 
 // All variants of `token` with 1..max_edits confusions undone (the token itself excluded).

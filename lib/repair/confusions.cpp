@@ -1,5 +1,6 @@
 #include "repair/confusions.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -53,7 +54,9 @@ Result<ConfusionModel> ConfusionModel::from_table(const TableFile& table) {
         if (r.fields.size() == 5 && (!parse_positive(r.fields[4], out_of) || out_of < count))
             return std::unexpected(
                 table.error_at(r, "'out of' '" + r.fields[4] + "' is not a number >= count"));
-        c.slip = c.original.size() == 1 && c.original[0] < 0x80;
+        // A slip misreads plain letters (a dropped or doubled one included), not a lost å/ä/ö.
+        c.slip = std::all_of(c.original.begin(), c.original.end(),
+                             [](char32_t ch) { return ch < 0x80; });
         if (out_of > 0) {
             c.probability = count / out_of;
         } else {
@@ -70,7 +73,31 @@ Result<ConfusionModel> ConfusionModel::from_table(const TableFile& table) {
         (row.c.place == Place::before_digit ? model.symbols : model.letters)
             .push_back(std::move(row.c));
     }
+    model.index();
     return model;
+}
+
+void ConfusionModel::merge(const ConfusionModel& other) {
+    const auto add = [](std::vector<Confusion>& into, const std::vector<Confusion>& from) {
+        for (const Confusion& c : from) {
+            const auto same = std::find_if(into.begin(), into.end(), [&](const Confusion& x) {
+                return x.reading == c.reading && x.original == c.original && x.place == c.place;
+            });
+            if (same == into.end())
+                into.push_back(c);
+            else
+                same->probability = std::max(same->probability, c.probability);
+        }
+    };
+    add(letters, other.letters);
+    add(symbols, other.symbols);
+    index();
+}
+
+void ConfusionModel::index() {
+    letters_by_first.clear();
+    for (std::size_t i = 0; i < letters.size(); ++i)
+        letters_by_first[letters[i].reading[0]].push_back(i);
 }
 
 }  // namespace kraft

@@ -1,7 +1,8 @@
-// The OCR confusion table (grammars/ocr-confusions.tsv): what the OCR writes for what was there.
+// The OCR confusion tables (grammars/ocr-confusions*.tsv): what the OCR writes for what was there.
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "util/error.hpp"
@@ -22,9 +23,18 @@ struct Confusion {
 struct ConfusionModel {
     std::vector<Confusion> letters;  // used inside words
     std::vector<Confusion> symbols;  // place before_digit, e.g. "{" for "§"
+    // The letters' indices by the first letter of their reading: the candidates' inner loop.
+    std::unordered_map<char32_t, std::vector<std::size_t>> letters_by_first;
 
     // Errors name the file and line: wrong column count, unknown place, count not a number.
     static Result<ConfusionModel> from_table(const TableFile& table);
+
+    // Adds the other table's confusions. One that both tables have keeps the higher probability:
+    // each table measured a different engine, and a reading either engine makes is that likely.
+    void merge(const ConfusionModel& other);
+
+    // Rebuilds letters_by_first (from_table and merge do).
+    void index();
 };
 
 }  // namespace kraft

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "repair/repair.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 

@@ -7,11 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "repair/edit.hpp"
 #include "repair/lexicon.hpp"
 
 namespace kraft {
-
-struct RepairEdit;
 
 // The edits that restore U+FFFD in text, in text order: "§" (or "§§") for a run standing alone
 // before a number ("VON � 81", "enligt KS �� 4-5"), a bullet or a dash for one alone between

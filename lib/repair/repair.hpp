@@ -22,18 +22,13 @@
 #include "repair/confusions.hpp"
 #include "repair/context_rules.hpp"
 #include "repair/damage.hpp"
+#include "repair/edit.hpp"
 #include "repair/lexicon.hpp"
+#include "repair/symbols.hpp"
 #include "repair/tokens.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
-
-struct RepairEdit {
-    std::size_t offset = 0, length = 0;  // bytes in the input text
-    std::string from, to;
-    double confidence = 0;  // 0..1: the chosen spelling's share of the probability of all spellings
-    std::string reason;
-};
 
 struct RepairResult {
     std::string text;
@@ -42,11 +37,20 @@ struct RepairResult {
 };
 
 struct RepairModel {
+    // What an OCR engine that lost å/ä/ö does (the samples' OCR, tesseract -l eng), and what one
+    // that kept them does (tesseract -l swe): a text's letters say which it met.
     ConfusionModel confusions;
+    ConfusionModel confusions_kept;
+    // A known word's twins are weighed with the samples' table alone: its rates were checked by
+    // hand, and a rate measured on one engine's text ("a" for 9 ä in 10) would turn every
+    // correct word with a twin into the twin.
+    ConfusionModel confusions_twins;
     ContextRules rules;
+    std::shared_ptr<const SymbolRules> symbols;
     std::shared_ptr<LexiconData> lexicon;
 
-    // Loads ocr-confusions.tsv, repair-context.tsv and the lexicon files from dir.
+    // Loads ocr-confusions*.tsv, ocr-symbols.tsv, repair-context.tsv and the lexicon files from
+    // dir.
     // Errors: "FILE:LINE: message" for the first bad line.
     static Result<std::shared_ptr<RepairModel>> load(const std::string& dir);
 
@@ -70,6 +74,9 @@ class Repairer {
         std::string word;
         double score = 0;  // log prior + log channel, before context
         bool lowered_initial = false;
+        bool tabled = false;  // in the frequency tables or the domain list, not only hunspell's
+        bool common = false;  // tabled, or hunspell knows it in lower case: not only as a name
+        bool slip = false;    // undoes a rare letter slip
         std::string undone;
     };
     struct Analysis {
@@ -79,16 +86,18 @@ class Repairer {
     };
 
     Repairer(std::shared_ptr<const RepairModel> model, std::unique_ptr<Lexicon> lexicon);
-    // repair() of a text without U+FFFD: OCR damage only.
-    RepairResult repair_damage(std::string_view text);
+    // repair() of a text without U+FFFD: OCR damage only. symbol_readings: how many symbols the
+    // symbol pass found misread, evidence of an OCR engine in a text whose å/ä/ö are all there.
+    RepairResult repair_damage(std::string_view text, std::size_t symbol_readings);
     DamageEstimate estimate(std::string_view text, const std::vector<Token>& tokens);
-    const Analysis& analyse(const std::string& token);
+    // kept: the text kept its å/ä/ö (confusions_kept apply, and only to unknown words).
+    const Analysis& analyse(const std::string& token, bool kept);
     double prior(const std::string& word);
 
     std::shared_ptr<const RepairModel> model_;
     std::unique_ptr<Lexicon> lex_;
     static constexpr std::size_t kMaxCachedWords = 200'000;
-    std::unordered_map<std::string, Analysis> cache_;
+    std::unordered_map<std::string, Analysis> cache_, cache_kept_;
 };
 
 }  // namespace kraft

@@ -44,7 +44,30 @@ TEST_CASE("limits: edits, slips and the candidate cap") {
     CHECK(has(candidates(U"kronot", model(), {}), U"kronor"));
     CHECK_FALSE(has(candidates(U"kronot", model(), no_slips), U"kronor"));
     CandidateLimits capped{3, true, 2};
-    CHECK(candidates(U"aaaaaa", model(), capped).size() == 2);
+    const auto few = candidates(U"aaaaaa", model(), capped);
+    CHECK(few.size() <= 2);
+    CHECK_FALSE(few.empty());
+}
+
+TEST_CASE("the cap leaves out the least likely spellings, wherever their letters are") {
+    // o -> ö at the start is the likeliest edit; a depth-first walk stopped by the cap reaches it
+    // last, after every combination of the unlikely x -> z inside.
+    auto t = parse_table("o\tö\tstart\t1\nx\tz\tinside\t1\t10\n", "slips.tsv");
+    REQUIRE(t);
+    const auto slips = ConfusionModel::from_table(*t);
+    REQUIRE(slips);
+    const auto all = candidates(U"oxxxxxxxx", *slips, {});
+    CandidateLimits capped;
+    capped.max_candidates = 10;
+    const auto few = candidates(U"oxxxxxxxx", *slips, capped);
+    REQUIRE(all.size() > 10);
+    CHECK(few.size() == 10);
+    CHECK(has(few, U"öxxxxxxxx"));
+    double best_left_out = -1e9, worst_kept = 0;
+    for (const Candidate& c : few) worst_kept = std::min(worst_kept, c.log_channel);
+    for (const Candidate& c : all)
+        if (!has(few, c.word)) best_left_out = std::max(best_left_out, c.log_channel);
+    CHECK(best_left_out <= worst_kept + 1e-9);
 }
 
 TEST_CASE("a capital inside a word is never produced; a lowered initial is flagged") {

@@ -1,0 +1,56 @@
+#include "repair/edit.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+namespace kraft {
+
+std::string apply_edits(std::string_view text, const std::vector<RepairEdit>& edits) {
+    std::string out;
+    out.reserve(text.size() + edits.size() * 2);
+    std::size_t at = 0;
+    for (const RepairEdit& e : edits) {
+        out.append(text.substr(at, e.offset - at));
+        out += e.to;
+        at = e.offset + e.length;
+    }
+    out.append(text.substr(at));
+    return out;
+}
+
+std::vector<RepairEdit> compose_edits(std::vector<RepairEdit> first,
+                                      std::vector<RepairEdit> second) {
+    if (first.empty()) return second;
+    // For each edit of `first`, where it ends in the text it gave and the byte shift up to there.
+    std::vector<std::pair<std::size_t, std::ptrdiff_t>> shifts;
+    std::ptrdiff_t delta = 0;
+    for (const RepairEdit& e : first) {
+        delta += static_cast<std::ptrdiff_t>(e.length) - static_cast<std::ptrdiff_t>(e.to.size());
+        const auto end = static_cast<std::ptrdiff_t>(e.offset + e.length) - delta;
+        shifts.emplace_back(static_cast<std::size_t>(end), delta);
+    }
+    std::vector<RepairEdit> out = first;
+    for (RepairEdit& e : second) {
+        // The last edit of `first` that ends at or before this one gives the shift.
+        const auto next =
+            std::upper_bound(shifts.begin(), shifts.end(), e.offset,
+                             [](std::size_t off, const std::pair<std::size_t, std::ptrdiff_t>& s) {
+                                 return off < s.first;
+                             });
+        const std::ptrdiff_t d = next == shifts.begin() ? 0 : std::prev(next)->second;
+        e.offset = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e.offset) + d);
+        // The first edit of `first` that ends after this one's start is the only one it can
+        // overlap.
+        const auto after = std::upper_bound(
+            first.begin(), first.end(), e.offset,
+            [](std::size_t off, const RepairEdit& l) { return off < l.offset + l.length; });
+        if (after != first.end() && after->offset < e.offset + e.length) continue;
+        out.push_back(std::move(e));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
+    return out;
+}
+
+}  // namespace kraft

@@ -1,0 +1,288 @@
+#include "repair/symbols.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "util/table_file.hpp"
+#include "util/text.hpp"
+
+namespace kraft {
+
+namespace {
+
+// Unconditional readings that show an OCR engine was at work: two, so that one "$ 5" in a clean
+// text about money does not.
+constexpr std::size_t kOcrEvidence = 2;
+
+Result<void> add_symbol_row(SymbolRules& rules, const TableFile& t, const TableRow& r) {
+    if (r.fields.size() != 4)
+        return std::unexpected(
+            t.error_at(r, "expected: symbol TAB reading TAB replacement TAB condition"));
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto re = std::make_shared<const RE2>(r.fields[1], opts);
+    if (!re->ok()) return std::unexpected(t.error_at(r, "bad pattern: " + re->error()));
+    if (re->NumberOfCapturingGroups() < 1)
+        return std::unexpected(t.error_at(r, "the pattern needs group 1: the misread text"));
+    SymbolRule rule;
+    rule.reading = std::move(re);
+    rule.replacement = r.fields[2];
+    static const std::map<std::string, SymbolCondition> conditions{
+        {"*", SymbolCondition::always},
+        {"ocr", SymbolCondition::ocr},
+        {"paragraph-number", SymbolCondition::paragraph_number},
+        {"next-paragraph", SymbolCondition::next_paragraph}};
+    const auto c = conditions.find(r.fields[3]);
+    if (c == conditions.end())
+        return std::unexpected(t.error_at(r, "unknown condition '" + r.fields[3] +
+                                                 "' (*, ocr, paragraph-number, next-paragraph)"));
+    rule.condition = c->second;
+    rule.source = "ocr-symbols.tsv:" + std::to_string(r.line);
+    rules.rules.push_back(std::move(rule));
+    return {};
+}
+
+struct Match {
+    std::size_t begin = 0, end = 0;  // group 1
+    const SymbolRule* rule = nullptr;
+    int number = -1;  // the number right after group 1, if any
+};
+
+int number_at(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+    int n = -1;
+    const auto [p, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), n);
+    return ec == std::errc{} && p != text.data() + pos ? n : -1;
+}
+
+std::vector<Match> matches_of(std::string_view text, const SymbolRule& rule) {
+    std::vector<Match> out;
+    re2::StringPiece sub[2];
+    std::size_t at = 0;
+    while (at <= text.size() && rule.reading->Match(re2::StringPiece(text.data(), text.size()), at,
+                                                    text.size(), RE2::UNANCHORED, sub, 2)) {
+        const std::size_t whole_end =
+            static_cast<std::size_t>(sub[0].data() - text.data()) + sub[0].size();
+        if (sub[1].data()) {
+            Match m;
+            m.begin = static_cast<std::size_t>(sub[1].data() - text.data());
+            m.end = m.begin + sub[1].size();
+            m.rule = &rule;
+            m.number = number_at(text, m.end);
+            out.push_back(m);
+        }
+        // The context after group 1 may be the next match's context too ("$ 12, $ 13").
+        const std::size_t next = sub[1].data() ? out.back().end : whole_end;
+        at = std::max(next, static_cast<std::size_t>(sub[0].data() - text.data()) + 1);
+    }
+    return out;
+}
+
+// Is the line before `pos` empty or a body's abbreviation ("VON ")? Then what follows opens it.
+bool opens_line(std::string_view text, std::size_t pos) {
+    std::size_t line = pos;
+    while (line > 0 && text[line - 1] != '\n') --line;
+    const std::string_view before = text.substr(line, pos - line);
+    return before.size() <= 8 && std::all_of(before.begin(), before.end(), [](char c) {
+               return c == ' ' || c == '\t' || (c >= 'A' && c <= 'Z');
+           });
+}
+
+// The document's paragraph headings as (offset, number): a § that opens a line, alone or after a
+// body's abbreviation ("§ 12", "VON § 83"; "§§ 78-81" gives 78 and 81). A § within a sentence may
+// cite a law ("9 kap. 37 §") or another meeting, whose numbers say nothing here.
+std::vector<std::pair<std::size_t, int>> headings(std::string_view text) {
+    static const std::string_view sign = "§";
+    std::vector<std::pair<std::size_t, int>> out;
+    for (std::size_t pos = text.find(sign); pos != std::string_view::npos;
+         pos = text.find(sign, pos + 1)) {
+        if (!opens_line(text, pos)) continue;
+        std::size_t at = pos + sign.size();
+        if (text.substr(at, sign.size()) == sign) at += sign.size();
+        const int n = number_at(text, at);
+        if (n < 0) continue;
+        out.emplace_back(pos, n);
+        std::size_t after = at;
+        while (after < text.size() &&
+               (text[after] == ' ' || (text[after] >= '0' && text[after] <= '9')))
+            ++after;
+        if (after < text.size() && text[after] == '-') {
+            const int m = number_at(text, after + 1);
+            if (m >= 0) out.emplace_back(pos, m);
+        }
+    }
+    return out;
+}
+
+bool near(const std::set<int>& numbers, int n) {
+    const auto it = numbers.lower_bound(n - 1);
+    return it != numbers.end() && *it <= n + 1;
+}
+
+// The matches as edits, in text order.
+std::vector<RepairEdit> to_edits(std::string_view text, std::vector<Match> matches) {
+    std::sort(matches.begin(), matches.end(),
+              [](const Match& x, const Match& y) { return x.begin < y.begin; });
+    std::vector<RepairEdit> edits;
+    for (const Match& m : matches) {
+        const std::string from(text.substr(m.begin, m.end - m.begin));
+        edits.push_back(
+            {m.begin, m.end - m.begin, from, m.rule->replacement, 0.9,
+             "OCR symbol: " + from + " for " + m.rule->replacement + " (" + m.rule->source + ")"});
+    }
+    return edits;
+}
+
+bool overlaps(const std::vector<Match>& taken, const Match& m) {
+    return std::any_of(taken.begin(), taken.end(),
+                       [&](const Match& t) { return t.begin < m.end && m.begin < t.end; });
+}
+
+// Is the word before `pos` (across spaces) capitalised: a name, as in "Anna Berg (5)"?
+bool after_name(std::string_view text, std::size_t pos) {
+    while (pos > 0 && text[pos - 1] == ' ') --pos;
+    std::size_t begin = pos;
+    while (begin > 0 && (static_cast<unsigned char>(text[begin - 1]) >= 0x80 ||
+                         std::isalpha(static_cast<unsigned char>(text[begin - 1]))))
+        --begin;
+    return begin < pos && text::starts_upper(text.substr(begin, pos - begin));
+}
+
+// "(5)" -> "(S)": an abbreviation in parentheses (or a brace read for one) after a name that is a
+// party once the party readings are undone, and is not one as written.
+void repair_parties(std::string_view text, const SymbolRules& rules, std::vector<RepairEdit>& out) {
+    for (std::size_t open = text.find_first_of("({"); open != std::string_view::npos;
+         open = text.find_first_of("({", open + 1)) {
+        if (!after_name(text, open)) continue;
+        const std::size_t close = text.find_first_of(")}", open + 1);
+        if (close == std::string_view::npos || close - open - 1 > 8 || close == open + 1) continue;
+        const std::string_view inside = text.substr(open + 1, close - open - 1);
+        if (rules.parties.count(std::string(inside))) continue;
+        std::string party;
+        if (const auto whole = rules.party_letter.find(std::string(inside));
+            whole != rules.party_letter.end())
+            party = whole->second;
+        else
+            for (char32_t c : text::to_u32(inside)) {
+                const std::string ch = text::to_utf8(std::u32string(1, c));
+                const auto it = rules.party_letter.find(ch);
+                party += it == rules.party_letter.end() ? ch : it->second;
+            }
+        if (party == inside || !rules.parties.count(party)) continue;
+        out.push_back({open + 1, inside.size(), std::string(inside), party, 0.9,
+                       "OCR symbol: (" + std::string(inside) + ") for the party (" + party + ")"});
+    }
+}
+
+}  // namespace
+
+Result<std::shared_ptr<SymbolRules>> SymbolRules::load(const std::string& dir) {
+    auto rules = std::make_shared<SymbolRules>();
+    auto t = read_table(dir + "/ocr-symbols.tsv");
+    if (!t) return std::unexpected(t.error());
+    for (const TableRow& r : t->rows) {
+        if (r.fields.empty()) continue;
+        if (r.fields[0] == "symbol") {
+            if (auto ok = add_symbol_row(*rules, *t, r); !ok) return std::unexpected(ok.error());
+        } else if (r.fields[0] == "party") {
+            if (r.fields.size() != 3 || r.fields[1].empty() || r.fields[2].empty())
+                return std::unexpected(t->error_at(r, "expected: party TAB reading TAB letter"));
+            rules->party_letter[r.fields[1]] = r.fields[2];
+        } else {
+            return std::unexpected(
+                t->error_at(r, "unknown kind '" + r.fields[0] + "' (symbol or party)"));
+        }
+    }
+    auto parties = read_table(dir + "/parties.tsv");
+    if (!parties) return std::unexpected(parties.error());
+    for (const TableRow& r : parties->rows)
+        if (r.fields.size() >= 2) rules->parties.insert(r.fields[1]);
+    return rules;
+}
+
+namespace {
+
+// Decides the rows with a condition, in a document that shows OCR symbol readings: "ocr" rows
+// hold there; "paragraph-number" rows before a number within one of a heading's; "next-paragraph"
+// rows before the number after the heading above them (or the one after that).
+void accept_conditional(std::string_view text, std::vector<Match>& taken,
+                        std::vector<Match> conditional) {
+    auto known = headings(text);
+    for (const Match& m : taken)
+        if (m.number >= 0 && m.rule->replacement.find("§") != std::string::npos &&
+            opens_line(text, m.begin))
+            known.emplace_back(m.begin, m.number);
+    std::set<int> numbers;
+    for (const auto& h : known) numbers.insert(h.second);
+    const bool vouch = numbers.empty();  // no § read right: the readings vouch for each other
+    if (vouch)
+        for (const Match& m : conditional)
+            if (m.rule->condition == SymbolCondition::paragraph_number && m.number >= 0)
+                numbers.insert(m.number);
+    std::sort(conditional.begin(), conditional.end(),
+              [](const Match& x, const Match& y) { return x.begin < y.begin; });
+    for (const Match& m : conditional) {
+        bool ok = false;
+        switch (m.rule->condition) {
+            case SymbolCondition::ocr:
+                ok = true;
+                break;
+            case SymbolCondition::paragraph_number: {
+                std::set<int> others = numbers;
+                if (vouch) others.erase(m.number);
+                ok = m.number >= 0 && near(others, m.number);
+                break;
+            }
+            case SymbolCondition::next_paragraph: {
+                int above = -1;
+                std::size_t at = 0;
+                for (const auto& [offset, number] : known)
+                    if (offset < m.begin && offset >= at) {
+                        at = offset;
+                        above = number;
+                    }
+                ok = m.number >= 0 && above >= 0 && m.number > above && m.number <= above + 2;
+                break;
+            }
+            case SymbolCondition::always:
+                ok = true;
+                break;
+        }
+        if (!ok) continue;
+        taken.push_back(m);
+        if (m.rule->replacement.find("§") != std::string::npos && opens_line(text, m.begin))
+            known.emplace_back(m.begin, m.number);
+    }
+}
+
+}  // namespace
+
+std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules& rules) {
+    std::vector<Match> taken, conditional;
+    for (const SymbolRule& rule : rules.rules)
+        for (const Match& m : matches_of(text, rule)) {
+            if (overlaps(taken, m) || overlaps(conditional, m)) continue;
+            (rule.condition == SymbolCondition::always ? taken : conditional).push_back(m);
+        }
+    const bool has_sign = text.find("§") != std::string_view::npos;
+    if (!conditional.empty() && (taken.size() >= kOcrEvidence || !has_sign))
+        accept_conditional(text, taken, std::move(conditional));
+    std::vector<RepairEdit> edits = to_edits(text, std::move(taken));
+    repair_parties(text, rules, edits);
+    std::sort(edits.begin(), edits.end(),
+              [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
+    // A party inside a pair whose brace was repaired is one edit each; two that overlap are not.
+    edits.erase(std::unique(edits.begin(), edits.end(),
+                            [](const RepairEdit& a, const RepairEdit& b) {
+                                return b.offset < a.offset + a.length;
+                            }),
+                edits.end());
+    return edits;
+}
+
+}  // namespace kraft
