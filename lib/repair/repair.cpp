@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "repair/document_words.hpp"
 #include "repair/lost_bytes.hpp"
@@ -25,6 +26,8 @@ constexpr std::size_t kCandidatesChecked = 600;
 // How much less likely by its letters a spelling only hunspell knows may be than one found
 // already and still be looked up: what the protocol's own words and the neighbours can add.
 constexpr double kHunspellSlack = 3.0;  // log(20)
+// Spellings of a compound's first part looked up joined to its last part, likeliest first.
+constexpr std::size_t kCompoundPartsChecked = 100;
 // Words this short are left alone in text whose å/ä/ö the OCR kept.
 constexpr std::size_t kShortWord = 3;
 // Misread symbols in a text with its å/ä/ö that make it OCR output: two, so that one "$ 5" in a
@@ -60,11 +63,32 @@ bool sentence_start(std::string_view text, std::size_t pos) {
         if (c == '\n') {
             if (++newlines == 2) return true;
         } else if (c != ' ' && c != '\t' && c != '\f' && c != '\r') {
-            return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+            // A dash between spaces starts a value too: "Informationsklass: 0 - Öppen".
+            const std::string_view before = text.substr(0, pos);
+            const bool dash =
+                before.ends_with(" -") || before.ends_with(" –") || before.ends_with(" —");
+            return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || dash;
         }
         --pos;
     }
     return true;
+}
+
+// For a word written as the first part of a compound whose last part comes later ("hälso- och
+// sjukvård", "Vård- och omsorgsnämnden"): that later word, in lower case.
+std::optional<std::string> compound_tail(std::string_view text, const std::vector<Token>& tokens,
+                                         std::size_t i) {
+    const std::size_t end = tokens[i].end;
+    if (end + 1 >= text.size() || text[end] != '-' ||
+        (text[end + 1] != ' ' && text[end + 1] != '\n'))
+        return std::nullopt;
+    for (std::size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k) {
+        if (tokens[k].kind != TokenKind::word) return std::nullopt;
+        const std::string w = text::lower(tokens[k].text(text));
+        if (w == "och" || w == "eller" || w == "samt") continue;
+        return w;
+    }
+    return std::nullopt;
 }
 
 std::string with_case_of(const std::string& reading, const std::string& replacement) {
@@ -155,8 +179,8 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token, bool kept)
         tabled[k] = true;
         const double score = prior(w) + cands[k].log_channel;
         best = std::max(best, score);
-        a.alternatives.push_back({w, score, cands[k].lowered_initial, true, true, cands[k].slip,
-                                  std::move(cands[k].undone)});
+        a.alternatives.push_back(
+            {w, score, cands[k].lowered_initial, true, cands[k].slip, std::move(cands[k].undone)});
     }
     if (!a.known) {
         const double unseen = std::log(kUnseenCount);
@@ -172,8 +196,7 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token, bool kept)
             // Later spellings, less likely, are still weighed if the protocol's own words or
             // the neighbours could make up the difference; beyond that, not looked up.
             best = std::max(best, score - kHunspellSlack);
-            a.alternatives.push_back({w, score, cands[k].lowered_initial, false,
-                                      lex_->valid(text::lower(w)), cands[k].slip,
+            a.alternatives.push_back({w, score, cands[k].lowered_initial, false, cands[k].slip,
                                       std::move(cands[k].undone)});
         }
     }
@@ -295,14 +318,22 @@ RepairResult Repairer::repair_damage(std::string_view text, std::size_t symbol_r
         if (unknown_only &&
             ((text::code_points(w) <= kShortWord && !has_digit(w)) || capital_inside(w)))
             continue;
+        // "hälso- och sjukvård": the first part of a compound, checked joined to the last.
+        // Where no spelling joins, the word is weighed alone, as any other.
+        if (const auto tail = compound_tail(text, tokens, i))
+            if (auto e = repair_compound_part(t, w, *tail, unknown_only)) {
+                if (e->to != w) edits.push_back(*e);
+                continue;
+            }
         // Words in capitals are looked up in lower case and put back in capitals.
         const bool capitals = text::all_upper(w);
         const bool starts = sentence_start(text, t.begin);
         // A capitalised word within a sentence may be a name, and a word in capitals a heading or
-        // an acronym. They never become a name that only hunspell knows ("Thim" is not "Thörn")
-        // nor another word by a letter slip ("Kay" is not "Kav"); where the OCR kept å/ä/ö,
-        // whatever misread them is not a lost letter, and they become only words of the
-        // frequency tables or the protocol ("Dabolins" is not "Dalbolins").
+        // an acronym. Such a word becomes a word only hunspell knows (a name, a compound) only by
+        // getting back the å/ä/ö the OCR lost ("Jonsson" -> "Jönsson": the same name), never by a
+        // letter slip ("Thim" is not "Thörn", "Kay" is not "Kav"). Where the OCR kept å/ä/ö,
+        // there is nothing lost to give back: it becomes only a word of the frequency tables or
+        // of the protocol itself ("Dabolins" is not "Dalbolins").
         const bool name_like = capitals || (text::starts_upper(w) && !starts);
         const Analysis& a = analyse(capitals ? lw : w, unknown_only);
         if (unknown_only && a.known) continue;
@@ -320,8 +351,11 @@ RepairResult Repairer::repair_damage(std::string_view text, std::size_t symbol_r
         for (const Scored& s : a.alternatives) {
             const std::string ls = text::lower(s.word);
             const int in_document = document.count(ls);
-            if (name_like && in_document == 0 && !s.tabled &&
-                (unknown_only || s.slip || !s.common)) {
+            // A capital inside a word is the OCR's only if undoing a confusion removes it
+            // ("fOr" is "för"); "RoK" and "MittVaccin" are written so.
+            const bool capital_stays = !capitals && capital_inside(s.word);
+            if (capital_stays ||
+                (name_like && in_document == 0 && !s.tabled && (unknown_only || s.slip))) {
                 scores.push_back(-std::numeric_limits<double>::infinity());
                 continue;
             }
@@ -363,6 +397,38 @@ RepairResult Repairer::repair_damage(std::string_view text, std::size_t symbol_r
               [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
     result.text = apply_edits(text, edits);
     return result;
+}
+
+std::optional<RepairEdit> Repairer::repair_compound_part(const Token& t, const std::string& w,
+                                                         const std::string& tail, bool kept) {
+    // The last part may be misread too: its likeliest spelling is tried as well.
+    std::vector<std::string> tails{tail};
+    if (const Analysis& a = analyse(tail, kept); !a.known && !a.alternatives.empty())
+        tails.push_back(
+            std::max_element(a.alternatives.begin(), a.alternatives.end(),
+                             [](const Scored& x, const Scored& y) { return x.score < y.score; })
+                ->word);
+    const auto joins = [&](const std::string& part) {
+        const std::string lp = text::lower(part);
+        return std::any_of(tails.begin(), tails.end(),
+                           [&](const std::string& end) { return lex_->valid(lp + end); });
+    };
+    if (joins(w)) return RepairEdit{t.begin, w.size(), w, w, 1, "a compound's first part"};
+    CandidateLimits limits;
+    limits.max_edits = 2;
+    std::vector<Candidate> cands =
+        candidates(text::to_u32(w), kept ? model_->confusions_kept : model_->confusions, limits);
+    std::sort(cands.begin(), cands.end(),
+              [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
+    for (std::size_t k = 0; k < cands.size() && k < kCompoundPartsChecked; ++k) {
+        const std::string part = text::to_utf8(cands[k].word);
+        if (has_digit(part) || capital_inside(part) || !joins(part)) continue;
+        return RepairEdit{
+            t.begin, w.size(),
+            w,       part,
+            0.9,     "first part of a compound, joined to \"" + tail + "\": " + cands[k].undone};
+    }
+    return std::nullopt;
 }
 
 }  // namespace kraft

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -75,7 +76,6 @@ class Repairer {
         double score = 0;  // log prior + log channel, before context
         bool lowered_initial = false;
         bool tabled = false;  // in the frequency tables or the domain list, not only hunspell's
-        bool common = false;  // tabled, or hunspell knows it in lower case: not only as a name
         bool slip = false;    // undoes a rare letter slip
         std::string undone;
     };
@@ -93,6 +93,10 @@ class Repairer {
     // kept: the text kept its å/ä/ö (confusions_kept apply, and only to unknown words).
     const Analysis& analyse(const std::string& token, bool kept);
     double prior(const std::string& word);
+    // A word written as a compound's first part ("halso-"), checked joined to the compound's last
+    // part ("sjukvård"): the edit that makes the two one word hunspell knows, if any.
+    std::optional<RepairEdit> repair_compound_part(const Token& t, const std::string& w,
+                                                   const std::string& tail, bool kept);
 
     std::shared_ptr<const RepairModel> model_;
     std::unique_ptr<Lexicon> lex_;
