@@ -255,6 +255,39 @@ int main(int argc, char** argv) {
         rep.add("baseline: hunspell suggest() per damaged word", fmt("%.1f ms", per_word * 1e3),
                 fmt("repair is %.0f× faster per word", per_word / repair_per_word));
     }
+    {
+        // Real OCR engine output (tests/data/ocr), read by a repairer that has seen none of its
+        // words: what one import of such protocols costs, against their clean text in the same run.
+        auto fresh = Repairer::open(*model, default_dictionary());
+        if (!fresh) return 1;
+        const auto repair_kind = [&](const std::string& suffix) {
+            double bytes = 0, secs = 0;
+            for (const auto& entry :
+                 std::filesystem::directory_iterator(source + "/tests/data/ocr")) {
+                const std::string name = entry.path().filename().string();
+                if (!name.ends_with(suffix)) continue;
+                const auto text = read_file(entry.path().string());
+                if (!text) continue;
+                const auto t0 = Clock::now();
+                (void)(*fresh)->repair(*text);
+                secs += seconds_since(t0);
+                bytes += static_cast<double>(text->size());
+            }
+            return std::pair{bytes / 1e6, secs};
+        };
+        const auto [gold_mb, gold_s] = repair_kind(".gold.txt");
+        const auto [eng_mb, eng_s] = repair_kind(".eng.txt");
+        const auto [swe_mb, swe_s] = repair_kind(".swe.txt");
+        if (gold_s > 0 && eng_s > 0 && swe_s > 0) {
+            rep.add("repair, real OCR's clean text (tests/data/ocr)",
+                    fmt("%.1f MB/s", gold_mb / gold_s));
+            rep.add("repair, tesseract -l eng output (å/ä/ö lost)",
+                    fmt("%.2f MB/s", eng_mb / eng_s),
+                    fmt("%.0f× the time of its clean text", eng_s / gold_s));
+            rep.add("repair, tesseract -l swe output", fmt("%.2f MB/s", swe_mb / swe_s),
+                    fmt("%.0f× the time of its clean text", swe_s / gold_s));
+        }
+    }
     std::vector<std::string> paragraph_texts;
     std::vector<std::size_t> file_ends;
     std::size_t paragraphs = 0;

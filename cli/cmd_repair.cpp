@@ -100,7 +100,8 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
 void setup_repair(CLI::App& app, const GlobalOptions& g, int& status) {
     auto o = std::make_shared<RepairOptions>();
     CLI::App* sub = app.add_subcommand(
-        "repair", "Repair OCR damage (lost å/ä/ö, § read as {) in protocol text");
+        "repair",
+        "Repair OCR damage (lost å/ä/ö, § read as $ & 8 {, misread letters) in protocol text");
     sub->add_option("files", o->files, "Protocol files, or - for standard input (default)")
         ->type_name("FILE");
     sub->add_flag("--diff", o->diff, "Show only the changed lines, with the edits marked");
