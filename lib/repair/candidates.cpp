@@ -61,7 +61,7 @@ struct Enumerator {
                 continue;
             // A capital inside a lower-case word is the OCR's, not the writer's: "fOr" is "för".
             if (at > 0 && text::is_upper(conf.original[0])) continue;
-            const double log_channel = c.log_channel + std::log(conf.probability);
+            const double log_channel = c.log_channel + conf.log_probability;
             if (log_channel < limits.min_log_channel) continue;
             Candidate next = c;
             next.edits += 1;
@@ -69,8 +69,7 @@ struct Enumerator {
             next.slip = next.slip || conf.slip;
             if (at == 0 && text::is_upper(token[0]) && text::is_lower(conf.original[0]))
                 next.lowered_initial = true;
-            if (!next.undone.empty()) next.undone += ", ";
-            next.undone += text::to_utf8(conf.reading) + "→" + text::to_utf8(conf.original);
+            next.undone[static_cast<std::size_t>(c.edits)] = static_cast<std::uint16_t>(index);
             built += conf.original;
             walk(at + len, next);
             built.resize(mark);
@@ -80,6 +79,16 @@ struct Enumerator {
 
 }  // namespace
 
+std::string describe(const Candidate& c, const ConfusionModel& model) {
+    std::string out;
+    for (int i = 0; i < c.edits; ++i) {
+        const Confusion& conf = model.letters[c.undone[static_cast<std::size_t>(i)]];
+        if (!out.empty()) out += ", ";
+        out += text::to_utf8(conf.reading) + "→" + text::to_utf8(conf.original);
+    }
+    return out;
+}
+
 std::vector<Candidate> candidates(const std::u32string& token, const ConfusionModel& model,
                                   const CandidateLimits& limits) {
     // A depth-first walk stopped by the cap would cut spellings off by where their letters are,
@@ -87,6 +96,7 @@ std::vector<Candidate> candidates(const std::u32string& token, const ConfusionMo
     // are dropped after it; where even that bound is reached, the walk is redone with a floor
     // ten times higher.
     CandidateLimits walk = limits;
+    walk.max_edits = std::min(walk.max_edits, static_cast<int>(Candidate{}.undone.size()));
     walk.max_candidates = limits.max_candidates * kWalkFactor;
     std::vector<Candidate> out, cut;
     for (int round = 0; round < kMaxRounds; ++round) {

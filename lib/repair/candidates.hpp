@@ -1,6 +1,8 @@
 // Spelling candidates for an OCR-damaged word: every way of undoing up to N confusions.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,11 +16,16 @@ struct Candidate {
     int edits = 0;
     bool slip = false;             // uses a rare letter slip
     bool lowered_initial = false;  // an upper-case first letter became lower case ("Overstiga")
-    std::string undone;            // the confusions undone, e.g. "i→ä, o→ö"
+    // The confusions undone, as indices into the model's letters, in word order: kept as
+    // numbers because spellings are made by the thousand and described by the handful.
+    std::array<std::uint16_t, 4> undone{};
 };
 
+// The confusions a candidate undid, for an edit's reason: "i→ä, o→ö".
+std::string describe(const Candidate& c, const ConfusionModel& model);
+
 struct CandidateLimits {
-    int max_edits = 3;
+    int max_edits = 3;        // at most 4 (Candidate::undone)
     bool allow_slips = true;  // at most one per word
     // A bound on pathological tokens, not a tuning knob. Past it, the least likely spellings are
     // left out, never the likely ones because of where in the word their letters are.

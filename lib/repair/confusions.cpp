@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 
 #include "util/text.hpp"
@@ -96,6 +97,7 @@ void ConfusionModel::merge(const ConfusionModel& other) {
 
 void ConfusionModel::index() {
     letters_by_first.clear();
+    for (Confusion& c : letters) c.log_probability = std::log(c.probability);
     for (std::size_t i = 0; i < letters.size(); ++i)
         letters_by_first[letters[i].reading[0]].push_back(i);
 }

@@ -17,7 +17,8 @@ struct Confusion {
     std::u32string original;  // what the text had, e.g. U"ä"
     Place place = Place::any;
     double probability = 0;  // P(reading | original at this place)
-    bool slip = false;       // a rare letter slip (original is plain ASCII): only for unknown words
+    double log_probability = 0;
+    bool slip = false;  // a rare letter slip (original is plain ASCII): only for unknown words
 };
 
 struct ConfusionModel {

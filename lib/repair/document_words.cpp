@@ -29,6 +29,12 @@ int DocumentWords::count(const std::string& lower) const {
 
 std::optional<std::string> DocumentWords::name_for(const std::string& token,
                                                    const ConfusionModel& confusions) const {
+    if (const auto it = answered_.find(token); it != answered_.end()) return it->second;
+    return answered_[token] = find_name(token, confusions);
+}
+
+std::optional<std::string> DocumentWords::find_name(const std::string& token,
+                                                    const ConfusionModel& confusions) const {
     const auto own = names_.find(token);
     if (own != names_.end() && own->second >= kNameEvidence) return std::nullopt;
     CandidateLimits limits;

@@ -28,8 +28,12 @@ class DocumentWords {
                                         const ConfusionModel& confusions) const;
 
   private:
+    std::optional<std::string> find_name(const std::string& token,
+                                         const ConfusionModel& confusions) const;
     std::unordered_map<std::string, int> lower_;  // lower-case form -> count
     std::unordered_map<std::string, int> names_;  // capitalised form as written -> count
+    // name_for's answers: a misread name tends to recur, each time the same.
+    mutable std::unordered_map<std::string, std::optional<std::string>> answered_;
 };
 
 }  // namespace kraft

@@ -22,7 +22,10 @@ constexpr double kLowerMidSentence = 4.6;  // log(100): "Overstiga" mid-sentence
 constexpr double kAmbiguousDamage = 0.25;  // below: clean by its letters alone (see judge())
 // Candidates checked against the lexicon per unknown word, most probable confusions first: a
 // bound on hunspell calls (each costs microseconds) that keeps every likely spelling.
-constexpr std::size_t kCandidatesChecked = 600;
+constexpr std::size_t kCandidatesChecked = 500;
+// How much less likely by its letters than the likeliest spelling a spelling only hunspell knows
+// may be and still be looked up.
+constexpr double kChannelSpan = 6.9;  // log(1000)
 // How much less likely by its letters a spelling only hunspell knows may be than one found
 // already and still be looked up: what the protocol's own words and the neighbours can add.
 constexpr double kHunspellSlack = 3.0;  // log(20)
@@ -137,7 +140,11 @@ std::shared_ptr<const RepairModel> RepairModel::with_counts(
 }
 
 Repairer::Repairer(std::shared_ptr<const RepairModel> model, std::unique_ptr<Lexicon> lexicon)
-    : model_(std::move(model)), lex_(std::move(lexicon)) {}
+    : model_(std::move(model)), lex_(std::move(lexicon)) {
+    double most = 0;
+    for (const auto& [word, n] : lex_->data().counts) most = std::max(most, n);
+    max_prior_ = std::log(most + kDomainCount + kUnseenCount);
+}
 
 Result<std::unique_ptr<Repairer>> Repairer::open(std::shared_ptr<const RepairModel> model,
                                                  const std::string& dictionary) {
@@ -164,29 +171,35 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token, bool kept)
         limits.allow_slips = false;
         a.own_score = prior(token);
     }
-    std::vector<Candidate> cands = candidates(
-        text::to_u32(token), a.known && !kept ? model_->confusions_twins : confusions, limits);
+    const ConfusionModel& used = a.known && !kept ? model_->confusions_twins : confusions;
+    std::vector<Candidate> cands = candidates(text::to_u32(token), used, limits);
     std::sort(cands.begin(), cands.end(),
               [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
     // First the spellings our tables know (cheap lookups), then hunspell, but only for spellings
     // whose confusions are likely enough to beat the best known one with hunspell's low prior.
     double best = -std::numeric_limits<double>::infinity();
     std::vector<bool> tabled(cands.size(), false);
+    // A lower-case token's spellings are lower case: no case mapping per spelling.
+    const bool lower_token = text::lower(token) == token;
     for (std::size_t k = 0; k < cands.size(); ++k) {
+        // Sorted: once even the most frequent word could not win with these letters, none can.
+        if (cands[k].log_channel + max_prior_ <= best) break;
         const std::string w = text::to_utf8(cands[k].word);
-        const std::string lw = text::lower(w);
+        const std::string lw = lower_token ? w : text::lower(w);
         if (has_digit(w) || (lex_->count(lw) <= 0 && !lex_->in_domain(lw))) continue;
         tabled[k] = true;
         const double score = prior(w) + cands[k].log_channel;
         best = std::max(best, score);
         a.alternatives.push_back(
-            {w, score, cands[k].lowered_initial, true, cands[k].slip, std::move(cands[k].undone)});
+            {w, score, cands[k].lowered_initial, true, cands[k].slip, describe(cands[k], used)});
     }
     if (!a.known) {
         const double unseen = std::log(kUnseenCount);
         std::size_t checked = 0;
         for (std::size_t k = 0; k < cands.size() && checked < kCandidatesChecked; ++k) {
             if (cands[k].log_channel + unseen <= best) break;  // sorted: nothing later can win
+            // A spelling a thousand times less likely than the likeliest is not worth a lookup.
+            if (cands[k].log_channel < cands.front().log_channel - kChannelSpan) break;
             if (tabled[k]) continue;
             const std::string w = text::to_utf8(cands[k].word);
             if (has_digit(w)) continue;
@@ -197,7 +210,7 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token, bool kept)
             // the neighbours could make up the difference; beyond that, not looked up.
             best = std::max(best, score - kHunspellSlack);
             a.alternatives.push_back({w, score, cands[k].lowered_initial, false, cands[k].slip,
-                                      std::move(cands[k].undone)});
+                                      describe(cands[k], used)});
         }
     }
     return cache.emplace(token, std::move(a)).first->second;
@@ -416,17 +429,20 @@ std::optional<RepairEdit> Repairer::repair_compound_part(const Token& t, const s
     if (joins(w)) return RepairEdit{t.begin, w.size(), w, w, 1, "a compound's first part"};
     CandidateLimits limits;
     limits.max_edits = 2;
-    std::vector<Candidate> cands =
-        candidates(text::to_u32(w), kept ? model_->confusions_kept : model_->confusions, limits);
+    const ConfusionModel& conf = kept ? model_->confusions_kept : model_->confusions;
+    std::vector<Candidate> cands = candidates(text::to_u32(w), conf, limits);
     std::sort(cands.begin(), cands.end(),
               [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
     for (std::size_t k = 0; k < cands.size() && k < kCompoundPartsChecked; ++k) {
         const std::string part = text::to_utf8(cands[k].word);
         if (has_digit(part) || capital_inside(part) || !joins(part)) continue;
         return RepairEdit{
-            t.begin, w.size(),
-            w,       part,
-            0.9,     "first part of a compound, joined to \"" + tail + "\": " + cands[k].undone};
+            t.begin,
+            w.size(),
+            w,
+            part,
+            0.9,
+            "first part of a compound, joined to \"" + tail + "\": " + describe(cands[k], conf)};
     }
     return std::nullopt;
 }

@@ -100,6 +100,7 @@ class Repairer {
 
     std::shared_ptr<const RepairModel> model_;
     std::unique_ptr<Lexicon> lex_;
+    double max_prior_ = 0;  // prior() of the most frequent word: a bound for early exits
     static constexpr std::size_t kMaxCachedWords = 200'000;
     std::unordered_map<std::string, Analysis> cache_, cache_kept_;
 };

@@ -19,6 +19,9 @@ namespace {
 // text about money does not.
 constexpr std::size_t kOcrEvidence = 2;
 
+// What unconditional rows read (and "£"): a text without any has nothing for them.
+constexpr const char* kSymbols = "$&{}";
+
 Result<void> add_symbol_row(SymbolRules& rules, const TableFile& t, const TableRow& r) {
     if (r.fields.size() != 4)
         return std::unexpected(
@@ -42,6 +45,12 @@ Result<void> add_symbol_row(SymbolRules& rules, const TableFile& t, const TableR
         return std::unexpected(t.error_at(r, "unknown condition '" + r.fields[3] +
                                                  "' (*, ocr, paragraph-number, next-paragraph)"));
     rule.condition = c->second;
+    if (rule.condition == SymbolCondition::always &&
+        r.fields[1].find_first_of(kSymbols) == std::string::npos &&
+        r.fields[1].find("£") == std::string::npos)
+        return std::unexpected(t.error_at(
+            r,
+            "a row with the condition * must read one of the symbols $ & £ { } (or be \"ocr\")"));
     rule.source = "ocr-symbols.tsv:" + std::to_string(r.line);
     rules.rules.push_back(std::move(rule));
     return {};
@@ -264,12 +273,20 @@ void accept_conditional(std::string_view text, std::vector<Match>& taken,
 
 std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules& rules) {
     std::vector<Match> taken, conditional;
+    const bool has_sign = text.find("§") != std::string_view::npos;
+    const bool has_symbols = text.find_first_of(kSymbols) != std::string_view::npos ||
+                             text.find("£") != std::string_view::npos;
+    // The fast path of clean text: no symbol a row reads, and § where it belongs.
+    if (!has_symbols && has_sign) {
+        std::vector<RepairEdit> edits;
+        repair_parties(text, rules, edits);
+        return edits;
+    }
     for (const SymbolRule& rule : rules.rules)
         for (const Match& m : matches_of(text, rule)) {
             if (overlaps(taken, m) || overlaps(conditional, m)) continue;
             (rule.condition == SymbolCondition::always ? taken : conditional).push_back(m);
         }
-    const bool has_sign = text.find("§") != std::string_view::npos;
     if (!conditional.empty() && (taken.size() >= kOcrEvidence || !has_sign))
         accept_conditional(text, taken, std::move(conditional));
     std::vector<RepairEdit> edits = to_edits(text, std::move(taken));
