@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <map>
@@ -21,6 +22,16 @@ constexpr std::size_t kOcrEvidence = 2;
 
 // What unconditional rows read (and "£"): a text without any has nothing for them.
 constexpr const char* kSymbols = "$&{}";
+
+// The first of the bytes in `set` at or after pos. string_view::find_first_of looks each text byte
+// up in the set one by one; this is the hot loop of clean text, so a table does it.
+std::size_t find_any(std::string_view text, std::string_view set, std::size_t pos = 0) {
+    std::array<bool, 256> in{};
+    for (char c : set) in[static_cast<unsigned char>(c)] = true;
+    for (; pos < text.size(); ++pos)
+        if (in[static_cast<unsigned char>(text[pos])]) return pos;
+    return std::string_view::npos;
+}
 
 Result<void> add_symbol_row(SymbolRules& rules, const TableFile& t, const TableRow& r) {
     if (r.fields.size() != 4)
@@ -165,11 +176,12 @@ bool after_name(std::string_view text, std::size_t pos) {
 // "(5)" -> "(S)": an abbreviation in parentheses (or a brace read for one) after a name that is a
 // party once the party readings are undone, and is not one as written.
 void repair_parties(std::string_view text, const SymbolRules& rules, std::vector<RepairEdit>& out) {
-    for (std::size_t open = text.find_first_of("({"); open != std::string_view::npos;
-         open = text.find_first_of("({", open + 1)) {
+    for (std::size_t open = find_any(text, "({"); open != std::string_view::npos;
+         open = find_any(text, "({", open + 1)) {
         if (!after_name(text, open)) continue;
-        const std::size_t close = text.find_first_of(")}", open + 1);
-        if (close == std::string_view::npos || close - open - 1 > 8 || close == open + 1) continue;
+        // An abbreviation is short: its closing parenthesis is looked for only that far.
+        const std::size_t close = find_any(text.substr(0, open + 10), ")}", open + 1);
+        if (close == std::string_view::npos || close == open + 1) continue;
         const std::string_view inside = text.substr(open + 1, close - open - 1);
         if (rules.parties.count(std::string(inside))) continue;
         std::string party;
@@ -269,12 +281,41 @@ void accept_conditional(std::string_view text, std::vector<Match>& taken,
     }
 }
 
+// The stretches of text around the symbols unconditional rows read, as [begin, end) byte ranges
+// that start at a line's start and end three lines after the symbol's: a row's context.
+std::vector<std::pair<std::size_t, std::size_t>> symbol_windows(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    const auto add = [&](std::size_t pos) {
+        std::size_t begin = pos;
+        while (begin > 0 && text[begin - 1] != '\n') --begin;
+        std::size_t end = pos;
+        for (int lines = 0; lines < 4 && end < text.size(); ++end)
+            if (text[end] == '\n') ++lines;
+        if (!out.empty() && begin <= out.back().second)
+            out.back().second = std::max(out.back().second, end);
+        else
+            out.emplace_back(begin, end);
+    };
+    std::size_t pound = text.find("£");
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        if (pound < pos) pound = text.find("£", pos);
+        const std::size_t next = std::min(find_any(text, kSymbols, pos), pound);
+        if (next == std::string_view::npos) break;
+        add(next);
+        pos = next;
+    }
+    return out;
+}
+
+std::vector<RepairEdit> finish(std::string_view text, const SymbolRules& rules,
+                               std::vector<Match> taken);
+
 }  // namespace
 
 std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules& rules) {
     std::vector<Match> taken, conditional;
     const bool has_sign = text.find("§") != std::string_view::npos;
-    const bool has_symbols = text.find_first_of(kSymbols) != std::string_view::npos ||
+    const bool has_symbols = find_any(text, kSymbols) != std::string_view::npos ||
                              text.find("£") != std::string_view::npos;
     // The fast path of clean text: no symbol a row reads, and § where it belongs.
     if (!has_symbols && has_sign) {
@@ -282,13 +323,31 @@ std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules&
         repair_parties(text, rules, edits);
         return edits;
     }
-    for (const SymbolRule& rule : rules.rules)
-        for (const Match& m : matches_of(text, rule)) {
-            if (overlaps(taken, m) || overlaps(conditional, m)) continue;
-            (rule.condition == SymbolCondition::always ? taken : conditional).push_back(m);
+    // Unconditional rows read a symbol: only the lines around one are searched.
+    for (const auto& [begin, end] : symbol_windows(text))
+        for (const SymbolRule& rule : rules.rules) {
+            if (rule.condition != SymbolCondition::always) continue;
+            for (Match m : matches_of(text.substr(begin, end - begin), rule)) {
+                m.begin += begin;
+                m.end += begin;
+                if (!overlaps(taken, m)) taken.push_back(m);
+            }
         }
-    if (!conditional.empty() && (taken.size() >= kOcrEvidence || !has_sign))
-        accept_conditional(text, taken, std::move(conditional));
+    if (taken.size() < kOcrEvidence && has_sign) return finish(text, rules, std::move(taken));
+    for (const SymbolRule& rule : rules.rules) {
+        if (rule.condition == SymbolCondition::always) continue;
+        for (const Match& m : matches_of(text, rule))
+            if (!overlaps(taken, m) && !overlaps(conditional, m)) conditional.push_back(m);
+    }
+    accept_conditional(text, taken, std::move(conditional));
+    return finish(text, rules, std::move(taken));
+}
+
+namespace {
+
+// The edits of the matches taken and of the parties, in text order, none overlapping.
+std::vector<RepairEdit> finish(std::string_view text, const SymbolRules& rules,
+                               std::vector<Match> taken) {
     std::vector<RepairEdit> edits = to_edits(text, std::move(taken));
     repair_parties(text, rules, edits);
     std::sort(edits.begin(), edits.end(),
@@ -301,5 +360,7 @@ std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules&
                 edits.end());
     return edits;
 }
+
+}  // namespace
 
 }  // namespace kraft
