@@ -12,11 +12,13 @@
 // repair(x).
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "repair/candidates.hpp"
@@ -37,6 +39,14 @@ struct RepairResult {
     DamageEstimate damage;
 };
 
+// Which OCR a text's damage looks like; it picks the confusion table its words are repaired with.
+enum class Engine {
+    samples,       // lost å/ä/ö the way the samples' OCR does (ä read as i): ocr-confusions.tsv
+    lost_letters,  // lost them otherwise too (tesseract -l eng: ä read as a): both tables
+    kept_letters,  // kept them, misread other letters (tesseract -l swe)
+};
+inline constexpr std::size_t kEngines = 3;
+
 struct RepairModel {
     // What an OCR engine that lost å/ä/ö does (the samples' OCR, tesseract -l eng), and what one
     // that kept them does (tesseract -l swe): a text's letters say which it met.
@@ -46,6 +56,15 @@ struct RepairModel {
     // hand, and a rate measured on one engine's text ("a" for 9 ä in 10) would turn every
     // correct word with a twin into the twin.
     ConfusionModel confusions_twins;
+    // Common words with ä as the two kinds of lost-letter OCR write them, where that is no word:
+    // "nimnden" (samples) and "namnden" (tesseract -l eng). A text's count of each says which.
+    std::unordered_set<std::string> ae_read_as_i, ae_read_as_a;
+
+    const ConfusionModel& confusions_for(Engine e) const {
+        return e == Engine::samples        ? confusions_twins
+               : e == Engine::kept_letters ? confusions_kept
+                                           : confusions;
+    }
     ContextRules rules;
     std::shared_ptr<const SymbolRules> symbols;
     std::shared_ptr<LexiconData> lexicon;
@@ -90,19 +109,19 @@ class Repairer {
     // symbol pass found misread, evidence of an OCR engine in a text whose å/ä/ö are all there.
     RepairResult repair_damage(std::string_view text, std::size_t symbol_readings);
     DamageEstimate estimate(std::string_view text, const std::vector<Token>& tokens);
-    // kept: the text kept its å/ä/ö (confusions_kept apply, and only to unknown words).
-    const Analysis& analyse(const std::string& token, bool kept);
+    const Analysis& analyse(const std::string& token, Engine engine);
+    Engine engine_of(std::string_view text, const std::vector<Token>& tokens) const;
     double prior(const std::string& word);
     // A word written as a compound's first part ("halso-"), checked joined to the compound's last
     // part ("sjukvård"): the edit that makes the two one word hunspell knows, if any.
     std::optional<RepairEdit> repair_compound_part(const Token& t, const std::string& w,
-                                                   const std::string& tail, bool kept);
+                                                   const std::string& tail, Engine engine);
 
     std::shared_ptr<const RepairModel> model_;
     std::unique_ptr<Lexicon> lex_;
     double max_prior_ = 0;  // prior() of the most frequent word: a bound for early exits
     static constexpr std::size_t kMaxCachedWords = 200'000;
-    std::unordered_map<std::string, Analysis> cache_, cache_kept_;
+    std::array<std::unordered_map<std::string, Analysis>, kEngines> caches_;
 };
 
 }  // namespace kraft
