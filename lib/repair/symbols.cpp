@@ -56,9 +56,9 @@ Result<void> add_symbol_row(SymbolRules& rules, const TableFile& t, const TableR
         return std::unexpected(t.error_at(r, "unknown condition '" + r.fields[3] +
                                                  "' (*, ocr, paragraph-number, next-paragraph)"));
     rule.condition = c->second;
-    if (rule.condition == SymbolCondition::always &&
-        r.fields[1].find_first_of(kSymbols) == std::string::npos &&
-        r.fields[1].find("£") == std::string::npos)
+    for (const char* symbol : {"$", "&", "{", "}", "£"})
+        if (r.fields[1].find(symbol) != std::string::npos) rule.symbols.emplace_back(symbol);
+    if (rule.condition == SymbolCondition::always && rule.symbols.empty())
         return std::unexpected(t.error_at(
             r,
             "a row with the condition * must read one of the symbols $ & £ { } (or be \"ocr\")"));
@@ -327,7 +327,12 @@ std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules&
     for (const auto& [begin, end] : symbol_windows(text))
         for (const SymbolRule& rule : rules.rules) {
             if (rule.condition != SymbolCondition::always) continue;
-            for (Match m : matches_of(text.substr(begin, end - begin), rule)) {
+            const std::string_view window = text.substr(begin, end - begin);
+            if (std::none_of(rule.symbols.begin(), rule.symbols.end(), [&](const std::string& c) {
+                    return window.find(c) != std::string_view::npos;
+                }))
+                continue;
+            for (Match m : matches_of(window, rule)) {
                 m.begin += begin;
                 m.end += begin;
                 if (!overlaps(taken, m)) taken.push_back(m);

@@ -29,6 +29,8 @@ struct SymbolRule {
     std::shared_ptr<const re2::RE2> reading;  // group 1 is what is replaced
     std::string replacement;
     SymbolCondition condition = SymbolCondition::always;
+    std::vector<std::string>
+        symbols;         // the symbols of "$&{}£" its pattern names: one must be there
     std::string source;  // "ocr-symbols.tsv:LINE", for the edit's reason
 };
 
