@@ -395,11 +395,15 @@ RepairResult Repairer::repair_damage(std::string_view text, std::size_t symbol_r
         const bool name_like = capitals || (text::starts_upper(w) && !starts);
         const Analysis& a = analyse(capitals ? lw : w, engine);
         if (unknown_only && a.known) continue;
+        // An unknown name no word fits may still be one the protocol writes elsewhere.
+        const auto as_protocol_writes = [&] {
+            if (a.known || !name_like || capitals) return;
+            if (auto name = document.name_for(w, model_->confusions_for(engine)))
+                edits.push_back({t.begin, w.size(), w, *name, 0.9,
+                                 "unknown name, as the protocol writes it elsewhere"});
+        };
         if (a.alternatives.empty()) {
-            if (!a.known && name_like && !capitals)
-                if (auto name = document.name_for(w, model_->confusions_for(engine)))
-                    edits.push_back({t.begin, w.size(), w, *name, 0.9,
-                                     "unknown name, as the protocol writes it elsewhere"});
+            as_protocol_writes();
             continue;
         }
 
@@ -429,10 +433,7 @@ RepairResult Repairer::repair_damage(std::string_view text, std::size_t symbol_r
         const auto best = static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
                                                    scores.begin());
         if (!std::isfinite(scores[best])) {
-            if (!a.known && name_like && !capitals)
-                if (auto name = document.name_for(w, model_->confusions_for(engine)))
-                    edits.push_back({t.begin, w.size(), w, *name, 0.9,
-                                     "unknown name, as the protocol writes it elsewhere"});
+            as_protocol_writes();
             continue;
         }
         double own = -std::numeric_limits<double>::infinity();
