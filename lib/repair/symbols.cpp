@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -105,12 +106,13 @@ std::vector<Match> matches_of(std::string_view text, const SymbolRule& rule) {
 
 // Is the line before `pos` empty or a body's abbreviation ("VON ")? Then what follows opens it.
 bool opens_line(std::string_view text, std::size_t pos) {
-    std::size_t line = pos;
-    while (line > 0 && text[line - 1] != '\n') --line;
-    const std::string_view before = text.substr(line, pos - line);
-    return before.size() <= 8 && std::all_of(before.begin(), before.end(), [](char c) {
-               return c == ' ' || c == '\t' || (c >= 'A' && c <= 'Z');
-           });
+    constexpr std::size_t kLongest = 8;  // a body's abbreviation and the spaces after it
+    for (std::size_t n = 0; n <= kLongest; ++n) {
+        if (n == pos || text[pos - n - 1] == '\n') return true;
+        const char c = text[pos - n - 1];
+        if (c != ' ' && c != '\t' && (c < 'A' || c > 'Z')) return false;
+    }
+    return false;
 }
 
 // The document's paragraph headings as (offset, number): a § that opens a line, alone or after a
@@ -139,9 +141,12 @@ std::vector<std::pair<std::size_t, int>> headings(std::string_view text) {
     return out;
 }
 
-bool near(const std::set<int>& numbers, int n) {
-    const auto it = numbers.lower_bound(n - 1);
-    return it != numbers.end() && *it <= n + 1;
+// Is there a number within one of n, n itself counted only if it is there more than `own` times?
+bool near(const std::multiset<int>& numbers, int n, std::size_t own) {
+    auto it = numbers.lower_bound(n - 1);
+    for (std::size_t seen = 0; it != numbers.end() && *it <= n + 1; ++it)
+        if (++seen > own) return true;
+    return false;
 }
 
 // The matches as edits, in text order.
@@ -158,10 +163,21 @@ std::vector<RepairEdit> to_edits(std::string_view text, std::vector<Match> match
     return edits;
 }
 
-bool overlaps(const std::vector<Match>& taken, const Match& m) {
-    return std::any_of(taken.begin(), taken.end(),
-                       [&](const Match& t) { return t.begin < m.end && m.begin < t.end; });
-}
+// The stretches of text matches have claimed, begin -> end, none overlapping.
+class Claimed {
+  public:
+    // Claims m's stretch unless a claimed one overlaps it.
+    bool claim(const Match& m) {
+        const auto next = spans_.lower_bound(m.begin);
+        if (next != spans_.end() && next->first < m.end) return false;
+        if (next != spans_.begin() && std::prev(next)->second > m.begin) return false;
+        spans_.emplace(m.begin, m.end);
+        return true;
+    }
+
+  private:
+    std::map<std::size_t, std::size_t> spans_;
+};
 
 // Is the word before `pos` (across spaces) capitalised: a name, as in "Anna Berg (5)"?
 bool after_name(std::string_view text, std::size_t pos) {
@@ -238,7 +254,8 @@ void accept_conditional(std::string_view text, std::vector<Match>& taken,
         if (m.number >= 0 && m.rule->replacement.find("§") != std::string::npos &&
             opens_line(text, m.begin))
             known.emplace_back(m.begin, m.number);
-    std::set<int> numbers;
+    std::sort(known.begin(), known.end());
+    std::multiset<int> numbers;
     for (const auto& h : known) numbers.insert(h.second);
     const bool vouch = numbers.empty();  // no § read right: the readings vouch for each other
     if (vouch)
@@ -254,19 +271,15 @@ void accept_conditional(std::string_view text, std::vector<Match>& taken,
                 ok = true;
                 break;
             case SymbolCondition::paragraph_number: {
-                std::set<int> others = numbers;
-                if (vouch) others.erase(m.number);
-                ok = m.number >= 0 && near(others, m.number);
+                // Where the readings vouch for each other, one does not vouch for itself.
+                ok = m.number >= 0 && near(numbers, m.number, vouch ? 1 : 0);
                 break;
             }
             case SymbolCondition::next_paragraph: {
-                int above = -1;
-                std::size_t at = 0;
-                for (const auto& [offset, number] : known)
-                    if (offset < m.begin && offset >= at) {
-                        at = offset;
-                        above = number;
-                    }
+                // The heading right above: the last one before it (known is in text order).
+                const auto after = std::lower_bound(known.begin(), known.end(),
+                                                    std::pair<std::size_t, int>{m.begin, -1});
+                const int above = after == known.begin() ? -1 : std::prev(after)->second;
                 ok = m.number >= 0 && above >= 0 && m.number > above && m.number <= above + 2;
                 break;
             }
@@ -277,7 +290,9 @@ void accept_conditional(std::string_view text, std::vector<Match>& taken,
         if (!ok) continue;
         taken.push_back(m);
         if (m.rule->replacement.find("§") != std::string::npos && opens_line(text, m.begin))
-            known.emplace_back(m.begin, m.number);
+            known.insert(std::upper_bound(known.begin(), known.end(),
+                                          std::pair<std::size_t, int>{m.begin, m.number}),
+                         {m.begin, m.number});
     }
 }
 
@@ -285,11 +300,13 @@ void accept_conditional(std::string_view text, std::vector<Match>& taken,
 // that start at a line's start and end three lines after the symbol's: a row's context.
 std::vector<std::pair<std::size_t, std::size_t>> symbol_windows(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
+    // Bounded in bytes too, so that a huge line with many symbols costs linear time.
+    constexpr std::size_t kBefore = 200, kAfter = 400;
     const auto add = [&](std::size_t pos) {
         std::size_t begin = pos;
-        while (begin > 0 && text[begin - 1] != '\n') --begin;
+        while (begin > 0 && pos - begin < kBefore && text[begin - 1] != '\n') --begin;
         std::size_t end = pos;
-        for (int lines = 0; lines < 4 && end < text.size(); ++end)
+        for (int lines = 0; lines < 4 && end < text.size() && end - pos < kAfter; ++end)
             if (text[end] == '\n') ++lines;
         if (!out.empty() && begin <= out.back().second)
             out.back().second = std::max(out.back().second, end);
@@ -323,6 +340,7 @@ std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules&
         repair_parties(text, rules, edits);
         return edits;
     }
+    Claimed claimed;
     // Unconditional rows read a symbol: only the lines around one are searched.
     for (const auto& [begin, end] : symbol_windows(text))
         for (const SymbolRule& rule : rules.rules) {
@@ -335,14 +353,14 @@ std::vector<RepairEdit> repair_symbols(std::string_view text, const SymbolRules&
             for (Match m : matches_of(window, rule)) {
                 m.begin += begin;
                 m.end += begin;
-                if (!overlaps(taken, m)) taken.push_back(m);
+                if (claimed.claim(m)) taken.push_back(m);
             }
         }
     if (taken.size() < kOcrEvidence && has_sign) return finish(text, rules, std::move(taken));
     for (const SymbolRule& rule : rules.rules) {
         if (rule.condition == SymbolCondition::always) continue;
         for (const Match& m : matches_of(text, rule))
-            if (!overlaps(taken, m) && !overlaps(conditional, m)) conditional.push_back(m);
+            if (claimed.claim(m)) conditional.push_back(m);
     }
     accept_conditional(text, taken, std::move(conditional));
     return finish(text, rules, std::move(taken));

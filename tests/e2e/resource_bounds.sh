@@ -30,6 +30,10 @@ makers = {
     "appendix announcements": lambda n: "§ 1 Ärende\n" + repeat("Bilaga 1 Reservation (M)\nReservation\n", n),
     "case numbers": lambda n: "§ 1 Ärende\n" + repeat("KS 2026/1 STK-2024-1374 " * 40 + "\n", n),
     "open parentheses": lambda n: repeat("(" * 5000 + "\n", n),
+    # OCR symbol readings: every heading's § misread, digits that could be § on every line, and
+    # symbols on one long line (each was once a scan of the rest of the line or of every match).
+    "misread headings": lambda n: repeat("8 12 Titel\n$ 13 Text\nAnna Berg (5) {M) 101)\n", n),
+    "symbols on one line": lambda n: "§ 1 Ärende\n" + repeat("KS $ 45, & 7 och $$ 8-9 ", min(n, 900_000)) + "\n",
     "OCR damage everywhere": lambda n: "§ 1 Ärende\n" + repeat("nimnden f6r beslutat pa {189 1 det mote " * 20 + "\n", n),
     "a word of 900 KB": lambda n: "§ 1 Ärende\n" + "a" * min(n, 900_000) + "\n",
     # 110,000 damaged words on one line: each edit's line and column (found by import and by
