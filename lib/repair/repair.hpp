@@ -25,6 +25,7 @@
 #include "repair/confusions.hpp"
 #include "repair/context_rules.hpp"
 #include "repair/damage.hpp"
+#include "repair/document_words.hpp"
 #include "repair/edit.hpp"
 #include "repair/lexicon.hpp"
 #include "repair/symbols.hpp"
@@ -110,7 +111,8 @@ class Repairer {
     RepairResult repair_damage(std::string_view text, std::size_t symbol_readings);
     DamageEstimate estimate(std::string_view text, const std::vector<Token>& tokens);
     const Analysis& analyse(const std::string& token, Engine engine);
-    Engine engine_of(std::string_view text, const std::vector<Token>& tokens) const;
+    // Which lost-letter OCR the protocol's words show (never kept_letters).
+    Engine engine_of(const DocumentWords& document) const;
     double prior(const std::string& word);
     // A word written as a compound's first part ("halso-"), checked joined to the compound's last
     // part ("sjukvård"): the edit that makes the two one word hunspell knows, if any.
