@@ -332,7 +332,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> clean_inputs, damaged_inputs;
     for (const auto& f : files) (f.damaged ? damaged_inputs : clean_inputs).push_back(f.path);
     std::atomic<bool> stop{false};
-    ImportCallbacks cb{[](const Error&) {}, nullptr};
+    ImportCallbacks cb{[](const Error&) {}, nullptr, nullptr};
     t = Clock::now();
     auto r1 = import_inputs(**archive, clean_inputs, *model, default_dictionary(), **grammar, {},
                             cb, stop);

@@ -5,10 +5,13 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <mutex>
 
 #include "commands.hpp"
+#include "ocr_options.hpp"
 #include "pipeline.hpp"
 #include "store/import_batch.hpp"
 
@@ -20,6 +23,7 @@ struct ImportArgs {
     std::vector<std::string> paths;
     std::string body, date;
     unsigned threads = 0;
+    OcrArgs ocr;
 };
 
 std::atomic<bool> g_stop{false};
@@ -37,6 +41,29 @@ class ProgressBar {
         : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
     void update(const ImportProgress& p) {
         if (!enabled_) return;
+        std::lock_guard lock(mu_);
+        last_ = p;
+        draw();
+    }
+    // A scanned file's pages as OCR reads them, after the files' bar: the one file that takes
+    // minutes shows that it moves.
+    void update_ocr(const std::string& file, std::size_t done, std::size_t total) {
+        if (!enabled_) return;
+        std::lock_guard lock(mu_);
+        ocr_ = done < total ? std::filesystem::path(file).filename().string() + ": OCR page " +
+                                  std::to_string(done + 1) + "/" + std::to_string(total)
+                            : "";
+        draw();
+    }
+    void clear() {
+        std::lock_guard lock(mu_);
+        if (drawn_) std::fprintf(stderr, "\r\x1b[K");
+        drawn_ = false;
+    }
+
+  private:
+    void draw() {
+        const ImportProgress& p = last_;
         const double secs =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
         const double rate = secs > 0 ? static_cast<double>(p.bytes_done) / secs : 0;
@@ -50,19 +77,17 @@ class ProgressBar {
         std::string bar(static_cast<std::size_t>(filled), '=');
         if (filled < kWidth)
             bar += '>' + std::string(static_cast<std::size_t>(kWidth - filled - 1), ' ');
-        std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f MB/s  %d:%02d left ", bar.c_str(),
+        std::fprintf(stderr, "\r\x1b[K[%s] %zu/%zu files  %.1f MB/s  %d:%02d left %s", bar.c_str(),
                      p.files_done, p.files_total, rate / 1e6, static_cast<int>(left) / 60,
-                     static_cast<int>(left) % 60);
+                     static_cast<int>(left) % 60, ocr_.c_str());
         std::fflush(stderr);
         drawn_ = true;
     }
-    void clear() {
-        if (drawn_) std::fprintf(stderr, "\r\x1b[K");
-        drawn_ = false;
-    }
 
-  private:
     bool enabled_;
+    std::mutex mu_;  // OCR progress comes from the worker threads
+    ImportProgress last_;
+    std::string ocr_;
     bool drawn_ = false;
     std::chrono::steady_clock::time_point start_;
 };
@@ -87,12 +112,22 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
         report(e);
     };
     cb.on_progress = [&](const ImportProgress& p) { bar.update(p); };
+    cb.on_ocr_page = [&](const std::string& file, std::size_t done, std::size_t total) {
+        bar.update_ocr(file, done, total);
+    };
     std::size_t collect_failures = 0;
     const std::vector<std::string> inputs = collect_inputs(a.paths, cb, collect_failures);
     ImportOptions o;
     if (!a.body.empty()) o.body = a.body;
     if (!a.date.empty()) o.date = a.date;
     o.threads = a.threads;
+    o.ingest = a.ocr.options();
+    auto ingest = ingest_model();
+    if (!ingest) {
+        report(ingest.error());
+        return kInputFailed;
+    }
+    o.ingest_model = *ingest;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     auto r = import_inputs(**archive, inputs, *model, kraft::default_dictionary(), **grammar, o, cb,
@@ -123,7 +158,8 @@ void setup_import(CLI::App& app, const GlobalOptions& g, int& status) {
     CLI::App* sub =
         app.add_subcommand("import", "Import protocol files and folders into the archive");
     sub->add_option("paths", a->paths,
-                    "Files, folders (*.txt and *.md, recursively), or - for standard input")
+                    "Files, folders (recursively: *.txt, *.md, *.pdf and page images *.png, *.tif, "
+                    "*.jpg), or - for standard input")
         ->required()
         ->type_name("PATH");
     sub->add_option("--body", a->body,
@@ -134,6 +170,7 @@ void setup_import(CLI::App& app, const GlobalOptions& g, int& status) {
     sub->add_option("--threads", a->threads,
                     "Worker threads (default: one per core but one, at least 1, at most 4)")
         ->check(CLI::Range(1, 64));
+    add_ocr_options(sub, a->ocr);
     sub->callback([a, &g, &status] { status = run(*a, g); });
 }
 

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "model/protocol_json.hpp"
+#include "ocr_options.hpp"
 #include "pipeline.hpp"
 #include "segment/segment.hpp"
 
@@ -15,6 +16,7 @@ struct ParseOptions {
     std::string file;
     bool no_repair = false;
     std::string body, date;
+    OcrArgs ocr;
 };
 
 void print_text(const Protocol& p) {
@@ -24,7 +26,9 @@ void print_text(const Protocol& p) {
     if (m.date_source) std::cout << " (" << *m.date_source << ")";
     std::cout << ", " << p.paragraphs.size() << " paragraph(s)\n";
     for (const Paragraph& para : p.paragraphs) {
-        std::cout << "\n§ " << para.number << "  " << para.title << '\n';
+        std::cout << "\n§ " << para.number << "  " << para.title;
+        if (para.page) std::cout << "  (page " << para.page << ')';
+        std::cout << '\n';
         for (const auto& c : para.case_numbers) std::cout << "  case: " << c << '\n';
         if (para.decision) {
             std::cout << "  " << para.decision->by << ' ' << to_string(para.decision->kind);
@@ -50,19 +54,19 @@ void print_text(const Protocol& p) {
 }
 
 int run(const ParseOptions& o, const GlobalOptions& g) {
-    auto decoded = read_and_decode(o.file);
-    if (!decoded) {
-        report(decoded.error());
+    auto repairer = open_repairer(archive_path(g));
+    if (!repairer) {
+        report(repairer.error());
         return kInputFailed;
     }
-    std::string text = std::move(decoded->text);
+    auto ingested = read_and_ingest(o.file, o.ocr.options(), **repairer, g.quiet);
+    if (!ingested) {
+        report(ingested.error());
+        return kInputFailed;
+    }
+    std::string text = std::move(ingested->text.text);
     std::optional<RepairSummary> summary;
     if (!o.no_repair) {
-        auto repairer = open_repairer(archive_path(g));
-        if (!repairer) {
-            report(repairer.error());
-            return kInputFailed;
-        }
         RepairResult r = (*repairer)->repair(text);
         summary = RepairSummary{r.damage.words, r.edits.size(), r.damage.level};
         text = std::move(r.text);
@@ -93,7 +97,8 @@ void setup_parse(CLI::App& app, const GlobalOptions& g, int& status) {
     auto o = std::make_shared<ParseOptions>();
     CLI::App* sub = app.add_subcommand(
         "parse", "Print a protocol's structure: meeting, paragraphs, decisions, statements");
-    sub->add_option("file", o->file, "Protocol file, or - for standard input")
+    sub->add_option("file", o->file,
+                    "Protocol file (text, PDF, or a scanned page image), or - for standard input")
         ->required()
         ->type_name("FILE");
     sub->add_flag("--no-repair", o->no_repair, "Parse the text as it is, without OCR repair");
@@ -101,6 +106,7 @@ void setup_parse(CLI::App& app, const GlobalOptions& g, int& status) {
         ->type_name("BODY");
     sub->add_option("--date", o->date, "The meeting's date (YYYY-MM-DD), when the header has none")
         ->check(date_validator());
+    add_ocr_options(sub, o->ocr);
     sub->callback([o, &g, &status] { status = run(*o, g); });
 }
 

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "decode/decode.hpp"
+#include "ocr_options.hpp"
 #include "pipeline.hpp"
 #include "repair/repair.hpp"
 #include "util/file.hpp"
@@ -17,6 +18,7 @@ namespace {
 struct RepairOptions {
     std::vector<std::string> files;
     bool diff = false;
+    OcrArgs ocr;
 };
 
 void print_diff(const DecodedText& d, const RepairResult& r, bool color) {
@@ -53,12 +55,13 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
     const std::vector<std::string> files =
         o.files.empty() ? std::vector<std::string>{"-"} : o.files;
     for (const std::string& file : files) {
-        auto decoded = read_and_decode(file);
-        if (!decoded) {
-            report(decoded.error());
+        auto ingested = read_and_ingest(file, o.ocr.options(), **repairer, g.quiet);
+        if (!ingested) {
+            report(ingested.error());
             status = kInputFailed;
             continue;
         }
+        const DecodedText* decoded = &ingested->text;
         const RepairResult r = (*repairer)->repair(decoded->text);
         if (g.json) {
             JsonWriter j(std::cout);
@@ -105,6 +108,7 @@ void setup_repair(CLI::App& app, const GlobalOptions& g, int& status) {
     sub->add_option("files", o->files, "Protocol files, or - for standard input (default)")
         ->type_name("FILE");
     sub->add_flag("--diff", o->diff, "Show only the changed lines, with the edits marked");
+    add_ocr_options(sub, o->ocr);
     sub->callback([o, &g, &status] { status = run(*o, g); });
 }
 

@@ -31,7 +31,7 @@ void print_text(const ShownParagraph& p, const Style& st, bool original, std::si
                          std::to_string(p.number))
               << "  " << p.title << '\n';
     for (const auto& c : p.case_numbers) std::cout << "case " << st.color(35, c) << "  ";
-    std::cout << st.dim(p.source) << "\n\n";
+    std::cout << st.dim(p.source + (p.page ? ", page " + std::to_string(*p.page) : "")) << "\n\n";
     if (original) {
         if (!p.original) {
             std::cout

@@ -25,6 +25,9 @@ void print_json(const ArchiveStats& s) {
         .value(s.repaired_protocols)
         .key("repair_edits")
         .value(s.repair_edits);
+    j.key("pdf_protocols").value(s.pdf_protocols).key("image_protocols").value(s.image_protocols);
+    j.key("pages").value(s.pages).key("ocr_protocols").value(s.ocr_protocols);
+    j.key("ocr_pages").value(s.ocr_pages);
     j.key("by_body_year").begin_array();
     for (const BodyYearCount& c : s.by_body_year) {
         j.begin_object().key("body");
@@ -65,6 +68,10 @@ void print_text(const ArchiveStats& s, const Style& st) {
               << s.citations << " citations of other meetings (" << s.resolved_citations
               << " to archived paragraphs)\n"
               << s.repair_edits << " OCR repairs in " << s.repaired_protocols << " protocols\n";
+    if (s.pdf_protocols || s.image_protocols)
+        std::cout << s.pdf_protocols << " from PDFs and " << s.image_protocols
+                  << " from page images (" << s.pages << " pages); " << s.ocr_protocols
+                  << " read by OCR (" << s.ocr_pages << " pages)\n";
     std::size_t body_width = 6;
     for (const BodyYearCount& c : s.by_body_year)
         body_width = std::max(body_width, text::display_width(c.body) + 2);

@@ -1,5 +1,8 @@
 #include "pipeline.hpp"
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include "context.hpp"
@@ -9,10 +12,27 @@
 
 namespace kraft::cli {
 
-Result<DecodedText> read_and_decode(const std::string& path) {
+Result<std::shared_ptr<const IngestModel>> ingest_model() {
+    static Result<std::shared_ptr<const IngestModel>> model = IngestModel::load(grammar_dir());
+    return model;
+}
+
+Result<IngestedText> read_and_ingest(const std::string& path, const IngestOptions& options,
+                                     Repairer& words, bool quiet) {
+    auto model = ingest_model();
+    if (!model) return std::unexpected(model.error());
     auto bytes = read_file(path);
     if (!bytes) return std::unexpected(bytes.error());
-    return decode(*bytes, path);
+    IngestOptions o = options;
+    const bool show = !quiet && ::isatty(STDERR_FILENO);
+    if (show)
+        o.on_ocr_page = [&](std::size_t done, std::size_t total) {
+            std::fprintf(stderr, "\r%s: OCR, page %zu of %zu ", path.c_str(), done, total);
+            if (done == total) std::fprintf(stderr, "\r\x1b[K");
+            std::fflush(stderr);
+        };
+    return ingest(std::move(*bytes), path, **model, o,
+                  [&](const std::string& w) { return words.known_word(w); });
 }
 
 Result<std::shared_ptr<const RepairModel>> repair_model() {

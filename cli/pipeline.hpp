@@ -6,6 +6,7 @@
 
 #include "context.hpp"
 #include "decode/decode.hpp"
+#include "ingest/ingest.hpp"
 #include "repair/repair.hpp"
 #include "segment/grammar.hpp"
 #include "store/archive.hpp"
@@ -13,8 +14,14 @@
 
 namespace kraft::cli {
 
-// read_file + decode; errors name the file (and line).
-Result<DecodedText> read_and_decode(const std::string& path);
+// read_file + ingest (a PDF's text, OCR of scans, decode); errors name the file (and line or
+// page). The repairer's lexicon judges a PDF's hyphenation and text layer. On a terminal, OCR
+// shows its pages' progress on stderr.
+Result<IngestedText> read_and_ingest(const std::string& path, const IngestOptions& options,
+                                     Repairer& words, bool quiet);
+
+// The ingest model from grammar_dir(); loaded once per process.
+Result<std::shared_ptr<const IngestModel>> ingest_model();
 
 // The repair model from grammar_dir() and hunspell's Swedish dictionary; loaded once per process.
 Result<std::shared_ptr<const RepairModel>> repair_model();

@@ -20,3 +20,14 @@ target_link_libraries(kraft_stemmer INTERFACE ${STEMMER_LIBRARY})
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 
 set(KRAFT_HUNSPELL_DIR "/usr/share/hunspell" CACHE PATH "Where sv_SE.aff and sv_SE.dic live")
+
+# PDF input: poppler's C++ API gives a born-digital PDF's text in reading order (the layout
+# pdftotext -layout prints, which keeps a two-column cover and right-aligned case numbers on their
+# line) and renders a scanned page for OCR.
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+# Scanned PDFs and page images: tesseract's C++ API (per-word confidence, which the command-line
+# tool does not give in its text output) with its Swedish model; leptonica reads PNG/TIFF/JPEG.
+pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
+pkg_check_modules(LEPTONICA REQUIRED IMPORTED_TARGET lept)
+set(KRAFT_TESSDATA_DIR "" CACHE PATH
+    "tesseract's model folder when it is not tesseract's own default (TESSDATA_PREFIX overrides)")

@@ -90,6 +90,7 @@ struct Paragraph {
     std::vector<std::string> cited_cases;  // case numbers cited in the text, as written
     std::string text;                      // the paragraph's text without page furniture
     int line_begin = 0, line_end = 0;      // 1-based, inclusive
+    int page = 0;  // 1-based page it starts on; 0 when the text does not mark its pages
 };
 
 struct Protocol {

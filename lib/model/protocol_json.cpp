@@ -32,6 +32,11 @@ void paragraph(JsonWriter& j, const Paragraph& p) {
     j.key("case_numbers");
     strings(j, p.case_numbers);
     j.key("lines").begin_array().value(p.line_begin).value(p.line_end).end_array();
+    j.key("page");
+    if (p.page)
+        j.value(p.page);
+    else
+        j.null();
     j.key("summary").value(p.summary);
     j.key("decision");
     if (p.decision) {

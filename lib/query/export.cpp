@@ -25,7 +25,7 @@ QueryResult<std::int64_t> export_paragraphs(
     if (!ids) return archive_error(ids.error().message);
     for (std::size_t i = 0; i < filters->binds.size(); ++i)
         (*ids)->bind(static_cast<int>(i + 1), filters->binds[i]);
-    auto reader = ParagraphReader::open(a.db());
+    auto reader = ParagraphReader::open(a.db(), a.schema());
     if (!reader) return archive_error(reader.error().message);
     std::int64_t n = 0;
     while ((*ids)->step()) {

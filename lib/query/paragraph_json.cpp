@@ -5,7 +5,8 @@ namespace kraft {
 void write_json(JsonWriter& j, const ShownParagraph& p, bool original) {
     j.begin_object();
     j.key("date").value(p.date).key("body").value(p.body).key("paragraph").value(p.number);
-    j.key("title").value(p.title).key("source").value(p.source).key("case_numbers").begin_array();
+    j.key("title").value(p.title).key("source").value(p.source).key("page").value(p.page);
+    j.key("case_numbers").begin_array();
     for (const auto& c : p.case_numbers) j.value(c);
     j.end_array().key("text").value(p.text);
     j.key("decision");

@@ -23,15 +23,19 @@ std::string lines_of(const std::string& text, int first, int last) {
 
 }  // namespace
 
-Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db) {
+Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db, int schema) {
     std::unique_ptr<ParagraphReader> r(new ParagraphReader(db));
+    // An archive before migration 7 records no pages.
+    const std::string paragraph_sql =
+        std::string(
+            "SELECT pr.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, "
+            "pr.source, pa.line_begin, pa.line_end, "
+            "(SELECT kraft_decompress(body) FROM entries e "
+            "WHERE e.paragraph_id = pa.id AND e.statement_id IS NULL), ") +
+        (schema >= 7 ? "pa.page " : "NULL ") +
+        "FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id WHERE pa.id = ?";
     const std::pair<std::unique_ptr<SqlStatement>*, const char*> sql[] = {
-        {&r->paragraph_,
-         "SELECT pr.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, pr.source, "
-         "pa.line_begin, pa.line_end, "
-         "(SELECT kraft_decompress(body) FROM entries e "
-         "WHERE e.paragraph_id = pa.id AND e.statement_id IS NULL) "
-         "FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id WHERE pa.id = ?"},
+        {&r->paragraph_, paragraph_sql.c_str()},
         {&r->cases_, "SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'"},
         {&r->decision_, "SELECT id, by_body, kind, to_body FROM decisions WHERE paragraph_id = ?"},
         {&r->points_, "SELECT text FROM decision_points WHERE decision_id = ? ORDER BY position"},
@@ -87,6 +91,7 @@ Result<ShownParagraph> ParagraphReader::read(std::int64_t pid, bool with_origina
     p.line_begin = static_cast<int>(pa.integer(6));
     p.line_end = static_cast<int>(pa.integer(7));
     p.text = pa.text(8);
+    if (!pa.is_null(9)) p.page = static_cast<int>(pa.integer(9));
     pa.reset();
 
     cases_->reset();

@@ -34,6 +34,7 @@ struct ShownParagraph {
     std::vector<Statement> statements;
     std::vector<std::string> recipients;
     int line_begin = 0, line_end = 0;
+    std::optional<int> page;              // the page it starts on, when the file had pages
     std::optional<std::string> original;  // the OCR text of those lines, when repair changed any
     std::vector<ShownEdit> edits;         // the edits within those lines
 };
@@ -41,7 +42,8 @@ struct ShownParagraph {
 class ParagraphReader {
   public:
     // Errors: the archive's statements cannot be prepared (an SQLite error).
-    static Result<std::unique_ptr<ParagraphReader>> open(Database& db);
+    // schema: the archive's version (Archive::schema()); an older one lacks some columns.
+    static Result<std::unique_ptr<ParagraphReader>> open(Database& db, int schema);
 
     // The paragraph with this id; with_original adds the OCR text and the edits.
     // Errors: no such paragraph; an SQLite error.

@@ -44,7 +44,7 @@ QueryResult<std::vector<ShownParagraph>> show(Archive& a, const std::string& wha
         where + " ORDER BY pr.date, pa.number");
     if (!st) return fail_db(st.error().message);
     for (std::size_t i = 0; i < binds.size(); ++i) (*st)->bind(static_cast<int>(i + 1), binds[i]);
-    auto reader = ParagraphReader::open(db);
+    auto reader = ParagraphReader::open(db, a.schema());
     if (!reader) return fail_db(reader.error().message);
     std::vector<ShownParagraph> out;
     while ((*st)->step()) {

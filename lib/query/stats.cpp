@@ -27,7 +27,7 @@ QueryResult<ArchiveStats> archive_stats(Archive& a) {
         "(SELECT count(*) FROM decisions), (SELECT count(*) FROM statements), "
         "(SELECT count(DISTINCT case_id) FROM paragraph_cases), (SELECT count(*) FROM citations), "
         "(SELECT count(*) FROM citations WHERE resolved_paragraph_id IS NOT NULL), "
-        "(SELECT count(*) FROM protocol_originals), "
+        "(SELECT count(*) FROM repair_edit_lists), "
         "(SELECT coalesce(sum(edits), 0) FROM repair_edit_lists)",
         [&](SqlStatement& r) {
             s.protocols = r.integer(0);
@@ -40,6 +40,18 @@ QueryResult<ArchiveStats> archive_stats(Archive& a) {
             s.repaired_protocols = r.integer(7);
             s.repair_edits = r.integer(8);
         });
+    if (a.schema() >= 7)  // an older archive holds text files only
+        each(
+            "SELECT coalesce(sum(format = 'pdf'), 0), coalesce(sum(format = 'image'), 0), "
+            "coalesce(sum(pages), 0), coalesce(sum(ocr_pages > 0), 0), coalesce(sum(ocr_pages), 0) "
+            "FROM protocols",
+            [&](SqlStatement& r) {
+                s.pdf_protocols = r.integer(0);
+                s.image_protocols = r.integer(1);
+                s.pages = r.integer(2);
+                s.ocr_protocols = r.integer(3);
+                s.ocr_pages = r.integer(4);
+            });
     each(
         "SELECT coalesce(pr.body_name, ''), coalesce(substr(pr.date, 1, 4), ''), "
         "count(DISTINCT pr.id), count(pa.id), count(d.id) "

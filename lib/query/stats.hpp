@@ -30,6 +30,9 @@ struct ArchiveStats {
     std::int64_t protocols = 0, paragraphs = 0, decisions = 0, statements = 0, cases = 0;
     std::int64_t citations = 0, resolved_citations = 0;  // resolved: the cited § is archived
     std::int64_t repaired_protocols = 0, repair_edits = 0;
+    // What the files were: PDFs (their pages), page images, and what OCR read of them.
+    std::int64_t pdf_protocols = 0, image_protocols = 0, pages = 0;
+    std::int64_t ocr_protocols = 0, ocr_pages = 0;
     std::vector<BodyYearCount> by_body_year;     // by body, then year
     std::vector<PartyStatements> by_party;       // most statements first
     std::vector<ReasonCount> repairs_by_reason;  // most edits first

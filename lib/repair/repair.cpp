@@ -259,6 +259,10 @@ const Repairer::Analysis& Repairer::analyse(const std::string& token, Engine eng
     return cache.emplace(token, std::move(a)).first->second;
 }
 
+bool Repairer::known_word(const std::string& word) {
+    return lex_->valid(word);
+}
+
 DamageEstimate Repairer::estimate(std::string_view text) {
     return estimate(text, tokenize(text));
 }

@@ -89,6 +89,9 @@ class Repairer {
 
     // Estimates damage without repairing (what `repair` decides on).
     DamageEstimate estimate(std::string_view text);
+    // Whether a word (any case) is a word of the lexicon or of hunspell's Swedish: what ingest
+    // asks of a PDF's hyphenation and text layer.
+    bool known_word(const std::string& word);
 
   private:
     struct Scored {

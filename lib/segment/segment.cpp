@@ -46,6 +46,26 @@ void infer_from_text(Protocol& p, const std::vector<Line>& lines, const Grammar&
     if (!p.meeting.date && text_date) p.meeting.date = text_date, p.meeting.date_source = "text";
 }
 
+// The page each paragraph starts on, where the text marks its pages with form feeds (a PDF's
+// text, pdftotext's output): a form feed starts a page.
+void number_pages(Protocol& p, const std::vector<Line>& lines) {
+    std::vector<int> page_of_line(lines.size() + 2, 1);
+    int page = 1;
+    bool paged = false;
+    for (const Line& l : lines) {
+        if (l.raw.find('\f') != std::string_view::npos) {
+            page += static_cast<int>(std::count(l.raw.begin(), l.raw.end(), '\f'));
+            paged = true;
+        }
+        if (l.number > 0 && static_cast<std::size_t>(l.number) < page_of_line.size())
+            page_of_line[static_cast<std::size_t>(l.number)] = page;
+    }
+    if (!paged) return;
+    for (Paragraph& para : p.paragraphs)
+        if (para.line_begin > 0 && static_cast<std::size_t>(para.line_begin) < page_of_line.size())
+            para.page = page_of_line[static_cast<std::size_t>(para.line_begin)];
+}
+
 }  // namespace
 
 std::string resolve_body(std::string_view written, const Grammar& g) {
@@ -102,6 +122,7 @@ Result<Protocol> segment(std::string_view text, const std::string& source, const
                 attach_appendix_text(a.number, content, a.first_line, g,
                                      p.paragraphs[h].statements);
         }
+    number_pages(p, lines);
     const bool had_body = p.meeting.body.has_value();
     infer_from_text(p, lines, g);
     if (!had_body && p.meeting.body)

@@ -174,8 +174,9 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
         m.body ? std::optional<std::string>(resolve_body(*m.body, g)) : std::nullopt;
     KRAFT_RUN(st("INSERT INTO protocols(source, content_hash, encoding, imported_at, body, "
                  "body_name, body_source, "
-                 "date, date_source, place, justering, words, damage, learned) "
-                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                 "date, date_source, place, justering, words, damage, learned, format, pages, "
+                 "producer, ocr_pages) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                   .bind(1, p.source)
                   .bind(2, p.content_hash)
                   .bind(3, p.encoding)
@@ -189,7 +190,13 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
                   .bind(11, m.justering)
                   .bind(12, static_cast<std::int64_t>(p.words))
                   .bind(13, p.damage)
-                  .bind(14, p.learned_words.empty() ? 0 : 1));
+                  .bind(14, p.learned_words.empty() ? 0 : 1)
+                  .bind(15, std::string(to_string(p.info.format)))
+                  .bind(16, p.info.pages ? std::optional<std::int64_t>(p.info.pages)
+                                         : std::optional<std::int64_t>())
+                  .bind(17, p.info.producer.empty() ? std::optional<std::string>()
+                                                    : std::optional<std::string>(p.info.producer))
+                  .bind(18, static_cast<std::int64_t>(p.info.ocr_pages)));
     const std::int64_t protocol_id = db_->last_insert_id();
     if (!p.compressed_original.empty())
         KRAFT_RUN(st("INSERT INTO protocol_originals(protocol_id, text) VALUES (?, ?)")
@@ -269,13 +276,15 @@ Result<void> Archive::store(const PreparedProtocol& p, const Grammar& g) {
     for (std::size_t i = 0; i < p.protocol.paragraphs.size(); ++i) {
         const Paragraph& para = p.protocol.paragraphs[i];
         const PreparedProtocol::CompressedParagraph& compressed = p.compressed_paragraphs[i];
-        KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, line_begin, line_end) "
-                     "VALUES (?,?,?,?,?)")
+        KRAFT_RUN(st("INSERT INTO paragraphs(protocol_id, number, title, line_begin, line_end, "
+                     "page) VALUES (?,?,?,?,?,?)")
                       .bind(1, protocol_id)
                       .bind(2, para.number)
                       .bind(3, para.title)
                       .bind(4, para.line_begin)
-                      .bind(5, para.line_end));
+                      .bind(5, para.line_end)
+                      .bind(6, para.page ? std::optional<std::int64_t>(para.page)
+                                         : std::optional<std::int64_t>()));
         const std::int64_t pid = db_->last_insert_id();
         std::string decision_text;
         if (para.decision) {

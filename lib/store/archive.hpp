@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/input_format.hpp"
 #include "model/protocol.hpp"
 #include "store/database.hpp"
 #include "util/error.hpp"
@@ -36,6 +37,7 @@ struct PreparedProtocol {
     std::string source;  // absolute path, the archive's key for the file
     std::string content_hash;
     std::string encoding;
+    SourceInfo info;  // what the file was: text, a PDF (its pages, producer, OCR'd pages), images
     Protocol protocol;
     // Compressed by the worker threads, so that the single writer does not: the text as received
     // (empty when repair changed nothing), and each paragraph's and statement's text, indexed as

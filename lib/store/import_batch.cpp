@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "decode/decode.hpp"
+#include "ingest/input_format.hpp"
 #include "segment/segment.hpp"
 #include "store/packing.hpp"
 #include "util/file.hpp"
@@ -19,13 +20,6 @@ namespace kraft {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Protocols in a folder: *.txt and *.md, but not README.md and the like, which describe a folder.
-bool protocol_file(const fs::path& p) {
-    const std::string ext = text::lower(p.extension().string());
-    return (ext == ".txt" || ext == ".md") &&
-           !text::lower(p.filename().string()).starts_with("readme");
-}
 
 std::string source_key(const std::string& input) {
     if (input == "-") return "<stdin>";
@@ -43,18 +37,30 @@ struct Worker {
 };
 
 Outcome prepare(const std::string& input, const std::optional<std::string>& stored_hash, Worker& w,
-                const Grammar& g, const ImportOptions& o, std::size_t& bytes) {
+                const Grammar& g, const ImportOptions& o, const ImportCallbacks& cb,
+                const std::atomic<bool>& stop, std::mutex& callback_mu, std::size_t& bytes) {
     auto data = read_file(input);
     if (!data) return data.error();
     bytes = data->size();
     PreparedProtocol p;
     p.source = source_key(input);
     p.content_hash = content_hash(*data);
+    // An unchanged file is not read again: a scanned PDF is not OCR'd a second time.
     if (stored_hash && *stored_hash == p.content_hash) return Unchanged{};
-    auto decoded = decode(*data, input);
-    if (!decoded) return decoded.error();
-    data->clear();
+    IngestOptions io = o.ingest;
+    io.stop = &stop;
+    if (cb.on_ocr_page)
+        io.on_ocr_page = [&](std::size_t done, std::size_t total) {
+            std::lock_guard lock(callback_mu);
+            cb.on_ocr_page(input, done, total);
+        };
+    static const IngestModel kNoRules;
+    auto ingested = ingest(std::move(*data), input, o.ingest_model ? *o.ingest_model : kNoRules, io,
+                           [&](const std::string& word) { return w.repairer->known_word(word); });
+    if (!ingested) return ingested.error();
+    const DecodedText* decoded = &ingested->text;
     p.encoding = std::string(encoding_name(decoded->encoding));
+    p.info = ingested->info;
     RepairResult r = w.repairer->repair(decoded->text);
     SegmentOptions so;
     so.body = o.body;
@@ -66,7 +72,8 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
     p.protocol.source = p.source;
     p.words = r.damage.words;
     p.damage = r.damage.level;
-    if (!r.edits.empty()) p.compressed_original = compress(decoded->text);
+    // The text as received, for `kraft show --original`: what the OCR read, or what repair changed.
+    if (!r.edits.empty() || p.info.ocr_pages > 0) p.compressed_original = compress(decoded->text);
     for (const Paragraph& para : p.protocol.paragraphs) {
         PreparedProtocol::CompressedParagraph c{compress(para.text), {}};
         for (const Statement& s : para.statements) c.statements.push_back(compress(s.text));
@@ -111,7 +118,7 @@ std::vector<std::string> collect_inputs(const std::vector<std::string>& paths,
                     continue;
                 }
                 std::error_code fe;
-                if (!it->is_directory(fe) && protocol_file(it->path()))
+                if (!it->is_directory(fe) && protocol_file_name(it->path()))
                     found.push_back(it->path().string());
             }
             std::sort(found.begin(), found.end());
@@ -165,7 +172,7 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     constexpr std::size_t kBytesInFlight = std::size_t{64} << 20;
     constexpr auto kPoll = std::chrono::milliseconds(50);  // how often waiting threads see `stop`
 
-    std::mutex mu;
+    std::mutex mu, callback_mu;
     std::condition_variable cv;
     std::vector<std::optional<Outcome>> results(inputs.size());
     std::vector<std::size_t> sizes(inputs.size(), 0);
@@ -207,7 +214,8 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
             std::size_t bytes = 0;
             Outcome o;
             try {
-                o = prepare(inputs[i], stored[i], w, grammar, options, bytes);
+                o = prepare(inputs[i], stored[i], w, grammar, options, cb, stop, callback_mu,
+                            bytes);
             } catch (
                 const std::exception& e) {  // e.g. out of memory: this file fails, not the batch
                 o = Error{inputs[i], 0, 0, std::string("internal error: ") + e.what()};

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/ingest.hpp"
 #include "repair/repair.hpp"
 #include "segment/grammar.hpp"
 #include "store/archive.hpp"
@@ -21,6 +22,10 @@ struct ImportOptions {
     std::optional<std::string> body;
     std::optional<std::string> date;
     unsigned threads = 0;  // 0: one per core but the writer's, at least 1, at most 4
+    // How PDFs and images are read (OCR mode, language, threads); its callbacks and stop are
+    // the batch's own.
+    IngestOptions ingest;
+    std::shared_ptr<const IngestModel> ingest_model;  // null: hyphenation without rules
 };
 
 struct ImportProgress {
@@ -38,9 +43,11 @@ struct ImportReport {
 struct ImportCallbacks {
     std::function<void(const Error&)> on_error;
     std::function<void(const ImportProgress&)> on_progress;
+    // A page of a scanned file read by OCR: called from the worker threads, one call at a time.
+    std::function<void(const std::string& file, std::size_t done, std::size_t total)> on_ocr_page;
 };
 
-// Expands folders (recursively: *.txt and *.md except README*, sorted; symlinked folders are not
+// Expands folders (recursively: protocol_file_name()'s files, sorted; symlinked folders are not
 // followed, so a loop cannot trap the walk) and keeps files and "-" as given. Unreadable folders
 // are reported.
 std::vector<std::string> collect_inputs(const std::vector<std::string>& paths,

@@ -18,7 +18,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped: add a new one.
-constexpr std::array<Migration, 6> kMigrations{{
+constexpr std::array<Migration, 7> kMigrations{{
     {// 1: the first archive.
      R"sql(
 CREATE TABLE protocols(
@@ -272,6 +272,18 @@ UPDATE protocols SET (entries_from, entries_to) = (
     FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id WHERE pa.protocol_id = protocols.id);
 DROP INDEX protocols_meeting;
 CREATE INDEX protocols_meeting ON protocols(body_name, date, entries_from, entries_to);
+)sql",
+     true},
+    // 7: PDF and image input. What the file was (format), a PDF's or image's pages, the PDF's
+    // producer and how many pages OCR read; the page each paragraph starts on (NULL when the
+    // text does not mark its pages). Readers of an older archive do without them.
+    {R"sql(
+ALTER TABLE protocols ADD COLUMN format TEXT NOT NULL DEFAULT 'text'
+    CHECK (format IN ('text', 'pdf', 'image'));
+ALTER TABLE protocols ADD COLUMN pages INTEGER;
+ALTER TABLE protocols ADD COLUMN producer TEXT;
+ALTER TABLE protocols ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE paragraphs ADD COLUMN page INTEGER;
 )sql",
      true},
 }};

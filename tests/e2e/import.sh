@@ -66,7 +66,7 @@ expect_status 0 "$KRAFT" import "$WORK/in/latin1.txt" --body Valnämnden --date 
 expect_status 2 "$KRAFT" import "$WORK/in" --date 2026-13-45
 
 # A new archive is at the newest schema (lib/store/schema.cpp: the number of migrations).
-NEWEST=6
+NEWEST=7
 [ "$(count 'PRAGMA user_version')" = $NEWEST ] || fail "a new archive is at schema $NEWEST"
 
 # Two imports started together into a new archive: one creates the schema (every migration in one
@@ -121,14 +121,21 @@ expect_status 0 "$KRAFT" --db "$WORK/schema1.db" check
 # and the next import adds the indexes.
 S3="$WORK/schema3.db"
 cp "$WORK/schema1.db" "$S3"
-# (Without migration 6's columns too; SQLite re-reads the schema to drop a column, and this shell
+# (Without migration 6's and 7's columns too; SQLite re-reads the schema to drop a column, and this shell
 # lacks kraft's tokenizer, so the trigger that names the full-text index steps aside meanwhile.)
 trigger=$(sqlite3 "$S3" "SELECT sql FROM sqlite_master WHERE name = 'entries_ad'")
 sqlite3 "$S3" "DROP INDEX entries_statement; DROP INDEX citations_resolved; CREATE INDEX entries_paragraph ON entries(paragraph_id);
   DROP TRIGGER entries_ad; DROP INDEX protocols_meeting; ALTER TABLE protocols DROP COLUMN entries_from;
-  ALTER TABLE protocols DROP COLUMN entries_to; CREATE INDEX protocols_meeting ON protocols(body_name, date); $trigger;
+  ALTER TABLE protocols DROP COLUMN entries_to; CREATE INDEX protocols_meeting ON protocols(body_name, date);
+  ALTER TABLE protocols DROP COLUMN format; ALTER TABLE protocols DROP COLUMN pages;
+  ALTER TABLE protocols DROP COLUMN producer; ALTER TABLE protocols DROP COLUMN ocr_pages;
+  ALTER TABLE paragraphs DROP COLUMN page; $trigger;
   PRAGMA user_version = 3"
 expect_status 0 "$KRAFT" --db "$S3" search nämnden
+# Before migration 7 an archive records no pages: export and stats do without them.
+expect_status 0 "$KRAFT" --db "$S3" export
+grep -q "\"page\":null" "$WORK/out" || fail "schema 3: export without pages"
+expect_status 0 "$KRAFT" --db "$S3" stats
 # Before migration 6 recorded the protocols' runs of entry ids, a search with --body reads the
 # entries as it did.
 expect_status 0 "$KRAFT" --db "$S3" --json search nämnden --body KS --from 2025-01-01
@@ -157,4 +164,7 @@ expect_status 0 "$KRAFT" --db "$S3" check
   || fail "migration 6: a protocol without its entries' ids"
 [ "$(sqlite3 "$S3" "SELECT group_concat(name, ' ') FROM pragma_index_info('protocols_meeting')")" = \
   "body_name date entries_from entries_to" ] || fail "migration 6's protocols_meeting"
+# Migration 7: the protocols imported as text files say so.
+[ "$(sqlite3 "$S3" "SELECT count(*) FROM protocols WHERE format <> 'text' OR ocr_pages <> 0")" = 0 ] \
+  || fail "migration 7: text files recorded as something else"
 finish

@@ -1,0 +1,64 @@
+// OCR of page images with tesseract: the text, and how sure tesseract was of each word.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/pdf_document.hpp"
+#include "util/error.hpp"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace kraft {
+
+struct OcrWord {
+    std::size_t offset = 0, length = 0;  // bytes, in OcrPage::text
+    float confidence = 0;                // tesseract's, 0..100
+};
+
+struct OcrPage {
+    std::string text;  // lines as tesseract found them, '\n' line ends, a blank line between
+                       // paragraphs
+    std::vector<OcrWord> words;
+};
+
+// One tesseract instance; not thread-safe: one per thread.
+class OcrEngine {
+  public:
+    // language: tesseract's ("swe", "swe+eng"). Errors: its model is not installed.
+    static Result<std::unique_ptr<OcrEngine>> open(const std::string& language);
+    ~OcrEngine();
+    OcrPage read(const GrayImage& image);
+
+  private:
+    OcrEngine();
+    std::unique_ptr<tesseract::TessBaseAPI> api_;
+};
+
+struct OcrJob {
+    std::size_t pages = 0;
+    // The image of page i; called under a lock (a PDF renderer is not thread-safe), so that the
+    // renders go one at a time while the pages already rendered are read on the other threads.
+    std::function<Result<GrayImage>(std::size_t page)> image_of;
+    std::string language = "swe";
+    unsigned threads = 0;  // 0: one per core
+    std::function<void(std::size_t done, std::size_t total)>
+        on_page;  // from any thread, serialised
+    const std::atomic<bool>* stop = nullptr;
+};
+
+// Reads every page of the job, pages in parallel. Errors: the first page that failed (its image),
+// the model is missing, or stopped.
+Result<std::vector<OcrPage>> read_pages(const OcrJob& job, const std::string& source);
+
+// Reads a PNG, TIFF (every page), JPEG or BMP file into grey page images. Errors name source:
+// unreadable image, an image too small to hold readable text.
+Result<std::vector<GrayImage>> read_images(const std::string& bytes, const std::string& source);
+
+}  // namespace kraft
