@@ -77,7 +77,16 @@ std::string join_line_end_hyphens(std::string_view text, const HyphenationRules&
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         LineEndWord w;
         if (!line_end_word(lines[i], w)) continue;
-        std::string& next = lines[i + 1];
+        // The rest is on the next line, or on the next page's first: a page break's margins
+        // (blank lines, the form feed) stand between.
+        std::size_t j = i + 1;
+        bool page_break = false;
+        while (j + 1 < lines.size() && lines[j].find_first_not_of(" \t\f") == std::string::npos) {
+            page_break = page_break || lines[j].find('\f') != std::string::npos;
+            ++j;
+        }
+        if (!page_break) j = i + 1;
+        std::string& next = lines[j];
         std::size_t rest_begin = next.find_first_not_of(" \t");
         if (rest_begin == std::string::npos) continue;
         std::size_t rest_end = rest_begin, len = 0;
@@ -114,7 +123,7 @@ std::string join_line_end_hyphens(std::string_view text, const HyphenationRules&
         lines[i].replace(w.begin, line_end - w.begin, joined);
         const std::size_t after = next.find_first_not_of(" \t", rest_end);
         if (after == std::string::npos) {
-            lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+            lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(j));
         } else {
             next.replace(rest_begin, after - rest_begin, "");
         }

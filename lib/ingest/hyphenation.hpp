@@ -24,7 +24,8 @@ struct HyphenationRules {
 // the hyphenated form is no word either: a compound hunspell does not know); it stays when
 // only the hyphenated form is a word ("e-post"), or the rest starts with a capital or a digit
 // ("Ann-Lie", "KS-2024-17"). A first part followed by "och", "eller", ... is left as written. A
-// line emptied by the move goes.
+// line emptied by the move goes. A word hyphenated at a page's end is joined with the next
+// page's first word (text holds the pages, separated by form feeds).
 std::string join_line_end_hyphens(std::string_view text, const HyphenationRules& rules,
                                   const WordCheck& is_word);
 

@@ -101,10 +101,10 @@ Result<IngestedText> assemble(std::vector<std::string>& pages, const std::string
     std::string all;
     for (std::size_t i = 0; i < pages.size(); ++i) {
         if (i) all += '\f';
-        all += join_line_end_hyphens(pages[i], model.hyphenation, is_word);
+        all += pages[i];
         if (!all.empty() && all.back() != '\n') all += '\n';
     }
-    auto decoded = decode(all, source);
+    auto decoded = decode(join_line_end_hyphens(all, model.hyphenation, is_word), source);
     if (!decoded) return std::unexpected(decoded.error());
     IngestedText out{std::move(*decoded), std::move(info), {}};
     locate_ocr_words(out.text, ocr_page_numbers, ocr_pages, out.ocr_words);

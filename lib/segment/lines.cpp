@@ -1,6 +1,9 @@
 #include "segment/lines.hpp"
 
+#include <algorithm>
 #include <map>
+
+#include "util/text.hpp"
 
 namespace kraft {
 
@@ -63,6 +66,30 @@ std::string digits_as_hash(std::string_view s) {
     return out;
 }
 
+// A page that ends inside a sentence ("... anslaget för" / page break / "2027 om ...") does
+// not end a paragraph there: the blank lines of its foot and of the next page's top are
+// margins, marked as furniture so that the sentence reads on. A page break after a sentence's
+// end stays a break.
+void join_sentences_across_page_breaks(std::vector<Line>& lines) {
+    const auto text_line = [](const Line& l) { return !l.blank && !l.furniture; };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!lines[i].page_break || !lines[i].blank) continue;
+        std::size_t before = i, after = i + 1;
+        while (before > 0 && !text_line(lines[before - 1])) --before;
+        while (after < lines.size() && !text_line(lines[after])) ++after;
+        if (before == 0 || after >= lines.size()) continue;
+        const std::string& last = lines[before - 1].plain;
+        const std::string& next = lines[after].plain;
+        const char end = last.back();
+        if (end == '.' || end == ':' || end == ';' || end == '!' || end == '?') continue;
+        const std::u32string head = text::to_u32(next.substr(0, 4));
+        if (head.empty() || !(text::is_lower(head[0]) || (head[0] >= U'0' && head[0] <= U'9')))
+            continue;
+        for (std::size_t k = before; k < after; ++k)
+            if (lines[k].blank) lines[k].furniture = true;
+    }
+}
+
 }  // namespace
 
 std::string trim(std::string_view s) {
@@ -118,8 +145,14 @@ std::vector<Line> split_lines(std::string_view text, const Grammar& g) {
             heads.emplace_back(k, std::move(key));
         }
     }
+    // A header recurs on many pages; a line of text that happens to open two pages of many ("...
+    // beslut 250619 § 219" cited twice) does not.
+    std::size_t breaks = 0;
+    for (const Line& l : lines) breaks += l.page_break ? 1 : 0;
+    const int needed = std::max(2, static_cast<int>(breaks / 3));
     for (const auto& [k, key] : heads)
-        if (seen[key] >= 2) lines[k].furniture = true;
+        if (seen[key] >= needed) lines[k].furniture = true;
+    join_sentences_across_page_breaks(lines);
     return lines;
 }
 

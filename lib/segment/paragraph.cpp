@@ -35,6 +35,16 @@ std::optional<std::string> section_kind(const std::string& plain, const Grammar&
     return found->first;
 }
 
+// A line in lower case right under a line whose sentence has not ended is that sentence's
+// last word wrapped ("... förslag till" / "beslut" / "mot ..."), not a section heading.
+bool continues_sentence(const std::vector<Line>& lines, std::size_t k) {
+    if (k == 0 || lines[k - 1].blank || lines[k - 1].plain.empty()) return false;
+    const char end = lines[k - 1].plain.back();
+    if (end == '.' || end == ':' || end == ';' || end == '!' || end == '?') return false;
+    const std::u32string head = text::to_u32(std::string_view(lines[k].plain).substr(0, 4));
+    return !head.empty() && text::is_lower(head[0]);
+}
+
 // The case number a line consists of, possibly labelled ("Dnr KS 2024/12"), or "".
 std::string case_only(const std::string& plain, const Grammar& g) {
     std::string s = plain;
@@ -331,7 +341,8 @@ void attach_appendix(const Appendix& a, const Grammar& g, std::vector<Statement>
 }
 
 // Items of a Beslutsunderlag list: a bulleted list keeps unbulleted lines with the item above,
-// unless such a line cites a decision of its own (the OCR may have lost its bullet).
+// unless such a line cites a decision of its own (the OCR may have lost its bullet); any list
+// keeps a line that is plainly the rest of the one above.
 std::vector<std::pair<std::string, int>> basis_items(const std::vector<const Line*>& lines,
                                                      const Grammar& g) {
     const auto bullet = [](const std::string& s) {
@@ -354,7 +365,11 @@ std::vector<std::pair<std::string, int>> basis_items(const std::vector<const Lin
         if (b)
             s.remove_prefix(std::min(
                 s.size(), s.find(' ') == std::string_view::npos ? s.size() : s.find(' ') + 1));
-        if (items.empty() || !bulleted || b || g.matches("reference", s))
+        // An unbulleted line that starts in lower case or with a bracket goes on with the item
+        // above, wrapped at the margin ("... med reservation" / "(M) och (SD)").
+        const std::u32string head = text::to_u32(s.substr(0, 4));
+        const bool wrapped = !b && !head.empty() && (head[0] == U'(' || text::is_lower(head[0]));
+        if (items.empty() || ((!bulleted || b || g.matches("reference", s)) && !wrapped))
             items.push_back({{s}, l->number});
         else
             items.back().first.push_back(s);
@@ -495,13 +510,25 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
     }
     std::size_t k = begin + 1;
     int title_lines = title.empty() ? 0 : 1, blanks = 0;
+    // A page may end right after the heading: the blank lines of the page's foot and of the next
+    // page's top are margins, not a gap between the heading and its title.
+    const auto page_ends_before_text = [&](std::size_t from) {
+        for (std::size_t i = from; i < end && (lines[i].blank || lines[i].furniture); ++i)
+            if (lines[i].page_break) return true;
+        return false;
+    };
+    bool page_top = false;
     for (; k < end; ++k) {
         const Line& l = lines[k];
+        page_top = page_top || l.page_break;
         if (l.furniture) continue;
         if (l.blank) {
-            if (!title.empty() || ++blanks > 2) break;
+            if (!title.empty()) break;
+            if (page_top || page_ends_before_text(k)) continue;
+            if (++blanks > 2) break;
             continue;
         }
+        page_top = false;
         if (std::string c = case_only(l.plain, g); !c.empty()) {
             p.case_numbers.push_back(c);
             continue;
@@ -561,7 +588,7 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
             continue;
         }
         std::string to;
-        if (auto kind = section_kind(l.plain, g, to)) {
+        if (auto kind = section_kind(l.plain, g, to); kind && !continues_sentence(lines, k)) {
             sections.push_back({*kind, l.plain, to, {}});
             if (!sections.back().heading.empty() && sections.back().heading.back() == ':')
                 sections.back().heading.pop_back();
