@@ -58,8 +58,20 @@ OcrPage OcrEngine::read(const GrayImage& image) {
     std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
     if (!it || it->Empty(tesseract::RIL_WORD)) return page;
     bool line_start = true;
+    // A blank line where the page has one: where the gap above a line is more than half a line's
+    // height. (Tesseract's own paragraphs put one between most lines of a single-block page.)
+    int previous_bottom = -1;
     do {
-        if (it->IsAtBeginningOf(tesseract::RIL_PARA) && !page.text.empty()) page.text += '\n';
+        if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+            int left = 0, top = 0, right = 0, bottom = 0;
+            if (it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom)) {
+                const int height = std::max(1, bottom - top);
+                if (previous_bottom >= 0 && !page.text.empty() &&
+                    top - previous_bottom > height / 2)
+                    page.text += '\n';
+                previous_bottom = bottom;
+            }
+        }
         std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
         if (word && word[0]) {
             if (!line_start) page.text += ' ';

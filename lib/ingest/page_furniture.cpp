@@ -68,9 +68,10 @@ std::vector<Line> edge_lines(const std::string& page) {
 void remove_page_furniture(std::vector<std::string>& pages) {
     const std::size_t n = pages.size();
     if (n < 2) return;
-    // A line is the template's when it stands on most pages: a heading that opens two pages of a
-    // long protocol ("Beslut") does not, and a two-page protocol must show it on both.
-    const std::size_t needed = std::max<std::size_t>(2, (n * 3 + 4) / 5);
+    // A line is the template's when it stands on most pages (three in five): a heading that
+    // opens two pages of a long protocol ("Beslut") does not. A protocol of three pages or
+    // fewer must show it on every page.
+    const std::size_t needed = n <= 3 ? n : std::max<std::size_t>(3, (n * 3 + 4) / 5);
     std::vector<std::vector<Line>> edges(n);
     std::map<std::string, std::set<std::size_t>> pages_with_key;
     std::map<std::string, std::map<long, std::set<std::size_t>>> pages_with_masked_at_offset;
