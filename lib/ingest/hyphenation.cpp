@@ -36,7 +36,7 @@ struct LineEndWord {
     std::size_t hyphen = 0;  // the hyphen's first byte
 };
 
-// "kommun-" at the end of line (trailing blanks aside): the first part is at least two letters,
+// "kommun-" at the end of line (trailing blanks aside): the first part is letters ("e-" too),
 // starts the line or follows a blank or an opening bracket ("(kommun-"), and is letters only.
 bool line_end_word(std::string_view line, LineEndWord& w) {
     std::size_t end = line.size();
@@ -59,7 +59,7 @@ bool line_end_word(std::string_view line, LineEndWord& w) {
         ++letters;
     }
     w.begin = pos;
-    return letters >= 2;
+    return letters >= 1;
 }
 
 }  // namespace

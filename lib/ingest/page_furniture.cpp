@@ -46,6 +46,22 @@ Line describe(const std::string& page, std::size_t begin, std::size_t end) {
     return l;
 }
 
+// A line that may be a page number: a few numbers and at most three words ("3", "Sida 3 (24)",
+// "Kommunstyrelsen 2026-03-11 sida 3"), never a paragraph's heading ("§ 4 Ärende" opens page 4
+// of a protocol that gives each paragraph its page).
+bool page_number_like(const Line& l) {
+    if (l.numbers.empty() || l.numbers.size() > 4 || l.key.find("§") != std::string::npos)
+        return false;
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : l.masked) {
+        const bool letter = c != ' ' && c != '#' && !std::ispunct(static_cast<unsigned char>(c));
+        if (letter && !in_word) ++words;
+        in_word = letter;
+    }
+    return words <= 3;
+}
+
 // The non-blank lines near the top and the bottom of a page.
 std::vector<Line> edge_lines(const std::string& page) {
     std::vector<Line> all;
@@ -81,7 +97,7 @@ void remove_page_furniture(std::vector<std::string>& pages) {
             pages_with_key[l.key].insert(p);
             // A page number: some number of the line runs with the page ("Sida 3 (24)" on the
             // third page, or "2" on the third when the cover is not numbered).
-            if (!l.numbers.empty() && l.numbers.size() <= 3)
+            if (page_number_like(l))
                 for (long v : l.numbers)
                     pages_with_masked_at_offset[l.masked][v - static_cast<long>(p)].insert(p);
         }
@@ -90,7 +106,7 @@ void remove_page_furniture(std::vector<std::string>& pages) {
         std::vector<std::pair<std::size_t, std::size_t>> cut;
         for (const Line& l : edges[p]) {
             bool furniture = pages_with_key[l.key].size() >= needed;
-            if (!furniture && !l.numbers.empty() && l.numbers.size() <= 3) {
+            if (!furniture && page_number_like(l)) {
                 const auto& offsets = pages_with_masked_at_offset[l.masked];
                 for (long v : l.numbers) {
                     auto it = offsets.find(v - static_cast<long>(p));

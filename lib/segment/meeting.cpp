@@ -73,32 +73,33 @@ Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, co
         if (auto j = g.first("meeting_justerare", s))
             add_unique(m.justerare, {trim(j->group("value"))});
 
-        // Attendance: a heading opens a block of people.
-        bool heading = false;
+        // Attendance: a heading opens a block of people. A two-column cover writes the first
+        // of them on the heading's line ("Beslutande      Anna Berg (S)").
+        std::string people = s;
         for (const std::string& kind : g.kinds("attendance.")) {
             if (auto h = g.first("attendance." + kind, s); h && h->begin(s) == 0) {
                 role = kind == "end" ? "" : kind;
-                heading = true;
+                people = trim(std::string_view(s).substr(h->end(s)));
                 break;
             }
         }
-        if (heading && s.size() < 40) continue;
-        if (role.empty() || l.furniture) continue;
-        const auto persons = find_persons(s, g);
+        if (people.empty() || role.empty() || l.furniture) continue;
+        const std::string& line = people;
+        const auto persons = find_persons(line, g);
         if (!persons.empty()) {
             Attendee a{persons.front().name, persons.front().party, role, "", ""};
-            if (auto r = g.first("attendance_replaces", s)) a.replaces = trim(r->group("name"));
-            const std::size_t open = s.rfind('(');
+            if (auto r = g.first("attendance_replaces", line)) a.replaces = trim(r->group("name"));
+            const std::size_t open = line.rfind('(');
             if (open != std::string::npos && persons.size() == 1 &&
-                s.find("Ordförande", open) != std::string::npos)
+                line.find("Ordförande", open) != std::string::npos)
                 a.note = "Ordförande";
             m.attendance.push_back(std::move(a));
         } else if (role == "other") {
             // "Andreas Norbrant (stadsdirektör)"
-            const std::size_t open = s.find('(');
-            if (open != std::string::npos && open > 2 && s.back() == ')')
-                m.attendance.push_back({trim(std::string_view(s).substr(0, open)), "", role,
-                                        s.substr(open + 1, s.size() - open - 2), ""});
+            const std::size_t open = line.find('(');
+            if (open != std::string::npos && open > 2 && line.back() == ')')
+                m.attendance.push_back({trim(std::string_view(line).substr(0, open)), "", role,
+                                        line.substr(open + 1, line.size() - open - 2), ""});
         }
     }
     return m;
