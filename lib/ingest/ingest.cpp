@@ -21,9 +21,9 @@ constexpr std::size_t kSampledWords = 40;
 constexpr double kMinKnownShare = 0.3;
 // A page without any text is scanned (and OCR'd) when anything is printed on it: a blank page
 // is not worth tesseract's second. Measured at 36 dpi: a blank page of shared/pdf-dev 0.003 %
-// of its pixels dark, a scanned page with five lines of text 0.46 %, a full one 2.5 %.
+// of its pixels dark, a scanned page with two lines of text 0.083 %, a full one 2.5 %.
 constexpr int kInkDpi = 36;
-constexpr double kScannedInkShare = 0.001;
+constexpr double kScannedInkShare = 0.0002;
 
 std::vector<std::string> words_of(std::string_view page) {
     std::vector<std::string> words;
