@@ -67,7 +67,7 @@ int run(const ParseOptions& o, const GlobalOptions& g) {
     std::string text = std::move(ingested->text.text);
     std::optional<RepairSummary> summary;
     if (!o.no_repair) {
-        RepairResult r = (*repairer)->repair(text);
+        RepairResult r = (*repairer)->repair(text, ingested->ocr_words);
         summary = RepairSummary{r.damage.words, r.edits.size(), r.damage.level};
         text = std::move(r.text);
     }

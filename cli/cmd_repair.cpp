@@ -62,7 +62,7 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
             continue;
         }
         const DecodedText* decoded = &ingested->text;
-        const RepairResult r = (*repairer)->repair(decoded->text);
+        const RepairResult r = (*repairer)->repair(decoded->text, ingested->ocr_words);
         if (g.json) {
             JsonWriter j(std::cout);
             j.begin_object();

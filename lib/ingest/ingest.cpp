@@ -71,7 +71,7 @@ double ink_share(const GrayImage& image) {
 // The OCR'd words found again in the final text of their page (after the page furniture went and
 // hyphenation was joined): in order, each looked for a little past the one before.
 void locate_ocr_words(const DecodedText& text, const std::vector<std::size_t>& ocr_page_numbers,
-                      const std::vector<OcrPage>& ocr_pages, std::vector<OcrWordSpan>& out) {
+                      const std::vector<OcrPage>& ocr_pages, std::vector<WordConfidence>& out) {
     std::vector<std::size_t> page_start{0};
     for (std::size_t i = 0; i < text.text.size(); ++i)
         if (text.text[i] == '\f') page_start.push_back(i + 1);

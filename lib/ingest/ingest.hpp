@@ -19,6 +19,7 @@
 #include "decode/decode.hpp"
 #include "ingest/hyphenation.hpp"
 #include "ingest/input_format.hpp"
+#include "model/word_confidence.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
@@ -45,16 +46,12 @@ struct IngestOptions {
     const std::atomic<bool>* stop = nullptr;
 };
 
-// A word that OCR read, where it stands in the text, and how sure tesseract was (0..100).
-struct OcrWordSpan {
-    std::size_t offset = 0, length = 0;
-    float confidence = 0;
-};
-
 struct IngestedText {
     DecodedText text;
     SourceInfo info;
-    std::vector<OcrWordSpan> ocr_words;  // in text order; empty without OCR
+    // The words OCR read, where they stand in text and how sure tesseract was; in text order,
+    // empty without OCR. Repair leaves a confident word alone and doubts a doubtful one.
+    std::vector<WordConfidence> ocr_words;
 };
 
 // Errors name the source and, where one applies, the page or line: what decode() refuses; a

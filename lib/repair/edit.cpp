@@ -53,4 +53,26 @@ std::vector<RepairEdit> compose_edits(std::vector<RepairEdit> first,
     return out;
 }
 
+std::vector<WordConfidence> shift_spans(const std::vector<WordConfidence>& spans,
+                                        const std::vector<RepairEdit>& edits) {
+    if (edits.empty()) return spans;
+    std::vector<WordConfidence> out;
+    out.reserve(spans.size());
+    std::size_t e = 0;
+    long long delta = 0;
+    for (const WordConfidence& s : spans) {
+        // Edits wholly before the span move it.
+        while (e < edits.size() && edits[e].offset + edits[e].length <= s.offset) {
+            delta += static_cast<long long>(edits[e].to.size()) -
+                     static_cast<long long>(edits[e].length);
+            ++e;
+        }
+        if (e < edits.size() && edits[e].offset < s.offset + s.length) continue;  // touched
+        WordConfidence moved = s;
+        moved.offset = static_cast<std::size_t>(static_cast<long long>(s.offset) + delta);
+        out.push_back(moved);
+    }
+    return out;
+}
+
 }  // namespace kraft

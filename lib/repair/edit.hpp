@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/word_confidence.hpp"
+
 namespace kraft {
 
 struct RepairEdit {
@@ -23,5 +25,10 @@ std::string apply_edits(std::string_view text, const std::vector<RepairEdit>& ed
 // edit of `first` is dropped: the earlier pass decided that stretch already.
 std::vector<RepairEdit> compose_edits(std::vector<RepairEdit> first,
                                       std::vector<RepairEdit> second);
+
+// Spans of the text the edits were made on (sorted by offset), moved to the offsets of the text
+// the edits made. A span an edit touches is dropped: it no longer says what stands there.
+std::vector<WordConfidence> shift_spans(const std::vector<WordConfidence>& spans,
+                                        const std::vector<RepairEdit>& edits);
 
 }  // namespace kraft

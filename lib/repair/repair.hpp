@@ -21,6 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "model/word_confidence.hpp"
 #include "repair/candidates.hpp"
 #include "repair/confusions.hpp"
 #include "repair/context_rules.hpp"
@@ -86,6 +87,12 @@ class Repairer {
     static Result<std::unique_ptr<Repairer>> open(std::shared_ptr<const RepairModel> model,
                                                   const std::string& dictionary);
     RepairResult repair(std::string_view text);
+    // The same, for a text kraft's own OCR read: ocr_words (sorted by offset, offsets into text)
+    // say how sure the engine was of each word. The text is taken for OCR output that kept its
+    // å/ä/ö (Engine::kept_letters) unless its letters say they were lost; then a word tesseract
+    // was sure of is left alone, and a word it doubted is weighed against its likelier twins even
+    // when it is a word ("antag" may be "antog"). See kConfidentOcr in repair.cpp.
+    RepairResult repair(std::string_view text, const std::vector<WordConfidence>& ocr_words);
 
     // Estimates damage without repairing (what `repair` decides on).
     DamageEstimate estimate(std::string_view text);
@@ -111,7 +118,8 @@ class Repairer {
     Repairer(std::shared_ptr<const RepairModel> model, std::unique_ptr<Lexicon> lexicon);
     // repair() of a text without U+FFFD: OCR damage only. symbol_readings: how many symbols the
     // symbol pass found misread, evidence of an OCR engine in a text whose å/ä/ö are all there.
-    RepairResult repair_damage(std::string_view text, std::size_t symbol_readings);
+    RepairResult repair_damage(std::string_view text, std::size_t symbol_readings,
+                               const std::vector<WordConfidence>& ocr_words);
     DamageEstimate estimate(std::string_view text, const std::vector<Token>& tokens);
     const Analysis& analyse(const std::string& token, Engine engine);
     // Which lost-letter OCR the protocol's words show (never kept_letters).

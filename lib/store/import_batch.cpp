@@ -61,7 +61,7 @@ Outcome prepare(const std::string& input, const std::optional<std::string>& stor
     const DecodedText* decoded = &ingested->text;
     p.encoding = std::string(encoding_name(decoded->encoding));
     p.info = ingested->info;
-    RepairResult r = w.repairer->repair(decoded->text);
+    RepairResult r = w.repairer->repair(decoded->text, ingested->ocr_words);
     SegmentOptions so;
     so.body = o.body;
     so.date = o.date;

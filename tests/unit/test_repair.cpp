@@ -107,3 +107,44 @@ TEST_CASE(
     const std::string clean = "VON § 81\nÖvriga frågor\n";
     CHECK(repairer().repair(clean).text == clean);
 }
+
+namespace {
+// The words of text as kraft's OCR would report them, each with the same confidence.
+std::vector<kraft::WordConfidence> read_by_ocr(const std::string& text, float confidence) {
+    std::vector<kraft::WordConfidence> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t b = text.find_first_not_of(" \n", i);
+        if (b == std::string::npos) break;
+        const std::size_t e = std::min(text.find_first_of(" \n", b), text.size());
+        out.push_back({b, e - b, confidence});
+        i = e;
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("text kraft's own OCR read: repaired as OCR output, confident words left alone") {
+    // A text with its å/ä/ö and no misread symbol: on its own it is taken for clean text.
+    const std::string text =
+        "Kommunstyrelsen beslutar att godkänna förvaltningschetens förslag till yttrande över "
+        "remissen.\n";
+    CHECK(repairer().repair(text).text == text);
+    // Read by OCR with doubt, its unknown word is repaired.
+    const auto doubted = repairer().repair(text, read_by_ocr(text, 60));
+    CHECK(doubted.text.find("förvaltningschefens") != std::string::npos);
+    // Read by OCR with confidence, it is left as the engine read it.
+    CHECK(repairer().repair(text, read_by_ocr(text, 99)).text == text);
+}
+
+TEST_CASE("OCR words keep their place through the symbol pass's edits") {
+    using kraft::RepairEdit;
+    using kraft::WordConfidence;
+    const std::vector<WordConfidence> spans{{0, 3, 50}, {4, 2, 60}, {10, 5, 70}};
+    // "$ 12" at 4..5 read as "§" (two bytes for one): the span it touches goes, later ones move.
+    const std::vector<RepairEdit> edits{{4, 1, "$", "§", 1, ""}};
+    const auto moved = kraft::shift_spans(spans, edits);
+    REQUIRE(moved.size() == 2);
+    CHECK(moved[0].offset == 0);
+    CHECK(moved[1].offset == 11);
+    CHECK(moved[1].confidence == 70);
+}
