@@ -567,7 +567,9 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
     for (; k < end; ++k) {
         const Line& l = lines[k];
         if (l.furniture) continue;
-        text_parts.push_back(l.plain);
+        // One blank line between blocks, however many the page's margins or a page break left.
+        if (!(l.blank && !text_parts.empty() && text_parts.back().empty()))
+            text_parts.push_back(l.plain);
         if (trailing) continue;
         if (auto m = g.first("appendix", l.plain)) {
             if (auto n = parse_int(m->group("num"))) appendices.push_back({*n, {}});
