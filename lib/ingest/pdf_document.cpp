@@ -9,6 +9,18 @@
 #include <climits>
 #include <mutex>
 
+#if defined(__SANITIZE_ADDRESS__)
+// fontconfig, which poppler asks for a standard font's file when it renders a page, keeps its
+// configuration for the process's life on purpose; LeakSanitizer would report it at exit of every
+// sanitized program that renders such a page.
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:libfontconfig.so\n";
+}
+extern "C" const char* __lsan_default_options() {
+    return "print_suppressions=0";
+}
+#endif
+
 namespace kraft {
 
 namespace {
