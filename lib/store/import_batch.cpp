@@ -166,6 +166,10 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
     unsigned n_threads = options.threads ? options.threads : std::clamp(cores - 1, 1u, 4u);
     n_threads = std::min<unsigned>(n_threads,
                                    static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
+    // A scan's pages are read on several threads too: the workers share the cores between them.
+    ImportOptions options_used = options;
+    if (options_used.ingest.ocr_threads == 0)
+        options_used.ingest.ocr_threads = std::max(1u, cores / n_threads);
     // Files prepared ahead of the writer: at most kWindow, and at most kBytesInFlight of input
     // unless it is the only one, so that a folder of large files cannot fill the memory.
     constexpr std::size_t kWindow = 32;
@@ -214,8 +218,8 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
             std::size_t bytes = 0;
             Outcome o;
             try {
-                o = prepare(inputs[i], stored[i], w, grammar, options, cb, stop, callback_mu,
-                            bytes);
+                o = prepare(inputs[i], stored[i], w, grammar, options_used, cb, stop,
+                            callback_mu, bytes);
             } catch (
                 const std::exception& e) {  // e.g. out of memory: this file fails, not the batch
                 o = Error{inputs[i], 0, 0, std::string("internal error: ") + e.what()};

@@ -93,3 +93,20 @@ TEST_CASE("compose_edits moves a later pass's edits back to the input's offsets"
     CHECK(both[1].offset == 4);
     CHECK(apply_edits(input, both) == "§ 1 för");
 }
+
+TEST_CASE("a case number's digits read as letters or split by a space, in OCR output") {
+    // Two § readings make the text OCR output, where these rows apply.
+    CHECK(repaired("$ 63 2026.1i3 KS\n\n$ 64 2026 .062 KS\n") ==
+          "§ 63 2026.113 KS\n\n§ 64 2026.062 KS\n");
+    CHECK(repaired("$ 1 Dnr BN-2O25-00001\n$ 2 Titel\n") == "§ 1 Dnr BN-2025-00001\n§ 2 Titel\n");
+    // Clean text is not OCR output: the same letters stay.
+    const std::string clean = "§ 1 Projekt 2i3 och 2026 .062\n";
+    CHECK(repaired(clean) == clean);
+}
+
+TEST_CASE("a bar read at a line's end after a number goes; a table's bars stay") {
+    CHECK(repaired("$ 41 KS 2026/87\n\n$ 42 KS 2025/412 |\nTitel\n") ==
+          "§ 41 KS 2026/87\n\n§ 42 KS 2025/412 \nTitel\n");
+    const std::string table = "$ 41 Titel\n$ 42 Titel\n| Anna Berg (S) | X |\nSofia Hansen (M) X |\n";
+    CHECK(repaired(table) == "§ 41 Titel\n§ 42 Titel\n| Anna Berg (S) | X |\nSofia Hansen (M) X |\n");
+}
