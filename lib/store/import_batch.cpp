@@ -218,8 +218,8 @@ Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::stri
             std::size_t bytes = 0;
             Outcome o;
             try {
-                o = prepare(inputs[i], stored[i], w, grammar, options_used, cb, stop,
-                            callback_mu, bytes);
+                o = prepare(inputs[i], stored[i], w, grammar, options_used, cb, stop, callback_mu,
+                            bytes);
             } catch (
                 const std::exception& e) {  // e.g. out of memory: this file fails, not the batch
                 o = Error{inputs[i], 0, 0, std::string("internal error: ") + e.what()};

@@ -107,6 +107,15 @@ TEST_CASE("a case number's digits read as letters or split by a space, in OCR ou
 TEST_CASE("a bar read at a line's end after a number goes; a table's bars stay") {
     CHECK(repaired("$ 41 KS 2026/87\n\n$ 42 KS 2025/412 |\nTitel\n") ==
           "§ 41 KS 2026/87\n\n§ 42 KS 2025/412 \nTitel\n");
-    const std::string table = "$ 41 Titel\n$ 42 Titel\n| Anna Berg (S) | X |\nSofia Hansen (M) X |\n";
-    CHECK(repaired(table) == "§ 41 Titel\n§ 42 Titel\n| Anna Berg (S) | X |\nSofia Hansen (M) X |\n");
+    const std::string table =
+        "$ 41 Titel\n$ 42 Titel\n| Anna Berg (S) | X |\nSofia Hansen (M) X |\n";
+    CHECK(repaired(table) ==
+          "§ 41 Titel\n§ 42 Titel\n| Anna Berg (S) | X |\nSofia Hansen (M) X |\n");
+}
+
+TEST_CASE("§ read as two digits after a body, before one of the paragraph numbers") {
+    CHECK(repaired("VON 35 78\nDnr 2024/12\n\nVON $ 79\nDnr 2024/13\n") ==
+          "VON § 78\nDnr 2024/12\n\nVON § 79\nDnr 2024/13\n");
+    // Not before a number far from the protocol's paragraphs.
+    CHECK(repaired("VON 35 12\n\nVON $ 79\nVON $ 80\n") == "VON 35 12\n\nVON § 79\nVON § 80\n");
 }
