@@ -28,17 +28,16 @@
 #include "repair/tokens.hpp"
 #include "segment/segment.hpp"
 #include "store/import_batch.hpp"
+#include "timing.hpp"
 #include "util/file.hpp"
 
 namespace fs = std::filesystem;
 using namespace kraft;
-using Clock = std::chrono::steady_clock;
+using kraft::bench::Clock;
+using kraft::bench::fmt;
+using kraft::bench::seconds_since;
 
 namespace {
-
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
 
 struct Row {
     std::string what, value, ratio;
@@ -52,12 +51,6 @@ struct Report {
         rows.push_back({std::move(what), std::move(value), std::move(ratio)});
     }
 };
-
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
 
 long peak_rss_mb() {
     rusage ru{};

@@ -24,23 +24,16 @@
 #include "ingest/ocr.hpp"
 #include "ingest/pdf_document.hpp"
 #include "store/import_batch.hpp"
+#include "timing.hpp"
 #include "util/file.hpp"
 
 namespace fs = std::filesystem;
 using namespace kraft;
-using Clock = std::chrono::steady_clock;
+using kraft::bench::Clock;
+using kraft::bench::fmt;
+using kraft::bench::seconds_since;
 
 namespace {
-
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
-}
 
 int run(const std::string& command) {
     return std::system(command.c_str());
@@ -72,8 +65,8 @@ std::vector<std::string> typeset_pdfs(const std::string& source, const std::stri
     std::vector<std::string> out;
     for (const std::string& t : texts) {
         const std::string pdf = dir + "/" + fs::path(t).stem().string() + ".pdf";
-        if (run(shell_quoted(source + "/tests/tools/make-pdf") + " " + shell_quoted(t) + " " + shell_quoted(pdf) +
-                " --body Kommunstyrelsen --date 2026-01-01") != 0)
+        if (run(shell_quoted(source + "/tests/tools/make-pdf") + " " + shell_quoted(t) + " " +
+                shell_quoted(pdf) + " --body Kommunstyrelsen --date 2026-01-01") != 0)
             return {};
         out.push_back(pdf);
     }
@@ -213,9 +206,9 @@ int main(int argc, char** argv) {
     std::cout << "| tesseract -l swe --psm 6, one page after another, OMP_THREAD_LIMIT=1 "
                  "(baseline) | "
               << fmt("%.2f pages/s", n / tesseract_s) << " | 1.00× |\n";
-    std::cout << "| tesseract the same, its OpenMP threads unlimited (first "
-              << default_pages << " pages) | "
-              << fmt("%.2f pages/s", static_cast<double>(default_pages) / default_s) << " | "
+    std::cout << "| tesseract the same, its OpenMP threads unlimited (first " << default_pages
+              << " pages) | " << fmt("%.2f pages/s", static_cast<double>(default_pages) / default_s)
+              << " | "
               << fmt("%.2f×", (static_cast<double>(default_pages) / default_s) / (n / tesseract_s))
               << " |\n";
     OcrJob job;

@@ -112,6 +112,24 @@ Result<IngestedText> assemble(std::vector<std::string>& pages, const std::string
     return out;
 }
 
+OcrJob ocr_job(const IngestOptions& o, std::size_t pages,
+               std::function<Result<GrayImage>(std::size_t)> image_of) {
+    OcrJob job;
+    job.pages = pages;
+    job.image_of = std::move(image_of);
+    job.language = o.ocr_language;
+    job.threads = o.ocr_threads;
+    job.on_page = o.on_ocr_page;
+    job.stop = o.stop;
+    return job;
+}
+
+bool has_text(const std::vector<std::string>& pages) {
+    return std::any_of(pages.begin(), pages.end(), [](const std::string& p) {
+        return p.find_first_not_of(" \t\n") != std::string::npos;
+    });
+}
+
 Result<IngestedText> ingest_pdf(std::string bytes, const std::string& source,
                                 const IngestModel& model, const IngestOptions& o,
                                 const WordCheck& is_word) {
@@ -137,25 +155,18 @@ Result<IngestedText> ingest_pdf(std::string bytes, const std::string& source,
     }
     std::vector<OcrPage> ocr_pages;
     if (!to_read.empty()) {
-        OcrJob job;
-        job.pages = to_read.size();
-        job.image_of = [&](std::size_t k) {
-            return doc->render(static_cast<int>(to_read[k]), o.ocr_dpi);
-        };
-        job.language = o.ocr_language;
-        job.threads = o.ocr_threads;
-        job.on_page = o.on_ocr_page;
-        job.stop = o.stop;
-        auto read = read_pages(job, source);
+        auto read =
+            read_pages(ocr_job(o, to_read.size(),
+                               [&](std::size_t k) {
+                                   return doc->render(static_cast<int>(to_read[k]), o.ocr_dpi);
+                               }),
+                       source);
         if (!read) return std::unexpected(read.error());
         ocr_pages = std::move(*read);
         for (std::size_t k = 0; k < to_read.size(); ++k) pages[to_read[k]] = ocr_pages[k].text;
         info.ocr_pages = static_cast<int>(to_read.size());
     }
-    bool any_text = false;
-    for (const std::string& p : pages)
-        any_text = any_text || p.find_first_not_of(" \t\n") != std::string::npos;
-    if (!any_text)
+    if (!has_text(pages))
         return fail(source, 0,
                     o.ocr == OcrMode::never
                         ? "PDF has no text layer (a scan?); import it with --ocr auto to read it "
@@ -171,14 +182,10 @@ Result<IngestedText> ingest_image(const std::string& bytes, const std::string& s
         return fail(source, 0, "an image is read only by OCR, and --ocr never was given");
     auto images = read_images(bytes, source);
     if (!images) return std::unexpected(images.error());
-    OcrJob job;
-    job.pages = images->size();
-    job.image_of = [&](std::size_t k) -> Result<GrayImage> { return std::move((*images)[k]); };
-    job.language = o.ocr_language;
-    job.threads = o.ocr_threads;
-    job.on_page = o.on_ocr_page;
-    job.stop = o.stop;
-    auto read = read_pages(job, source);
+    auto read = read_pages(
+        ocr_job(o, images->size(),
+                [&](std::size_t k) -> Result<GrayImage> { return std::move((*images)[k]); }),
+        source);
     if (!read) return std::unexpected(read.error());
     SourceInfo info{
         InputFormat::image, static_cast<int>(images->size()), {}, static_cast<int>(images->size())};
@@ -188,10 +195,7 @@ Result<IngestedText> ingest_image(const std::string& bytes, const std::string& s
         pages.push_back((*read)[k].text);
         numbers.push_back(k);
     }
-    bool any_text = false;
-    for (const std::string& p : pages)
-        any_text = any_text || p.find_first_not_of(" \t\n") != std::string::npos;
-    if (!any_text) return fail(source, 0, "OCR found no text in the image");
+    if (!has_text(pages)) return fail(source, 0, "OCR found no text in the image");
     return assemble(pages, source, model, is_word, std::move(info), numbers, *read);
 }
 
