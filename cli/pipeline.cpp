@@ -21,7 +21,7 @@ Result<IngestedText> read_and_ingest(const std::string& path, const IngestOption
                                      Repairer& words, bool quiet) {
     auto model = ingest_model();
     if (!model) return std::unexpected(model.error());
-    auto bytes = read_file(path);
+    auto bytes = read_file(path, kMaxDocumentBytes);
     if (!bytes) return std::unexpected(bytes.error());
     IngestOptions o = options;
     const bool show = !quiet && ::isatty(STDERR_FILENO);

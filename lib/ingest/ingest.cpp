@@ -5,6 +5,7 @@
 #include "ingest/ocr.hpp"
 #include "ingest/page_furniture.hpp"
 #include "ingest/pdf_document.hpp"
+#include "util/file.hpp"
 #include "util/table_file.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -235,6 +236,10 @@ Result<IngestedText> ingest(std::string bytes, const std::string& source, const 
         case InputFormat::text:
             break;
     }
+    if (bytes.size() > kMaxInputBytes)
+        return fail(source, 0,
+                    "file larger than " + std::to_string(kMaxInputBytes >> 20) +
+                        " MiB; a protocol is far smaller (split the file)");
     auto decoded = decode(bytes, source);
     if (!decoded) return std::unexpected(decoded.error());
     return IngestedText{std::move(*decoded), {}, {}};

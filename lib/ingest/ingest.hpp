@@ -54,6 +54,8 @@ struct IngestedText {
     std::vector<WordConfidence> ocr_words;
 };
 
+// bytes: as read_file(path, kMaxDocumentBytes) gives them; protocol text over kMaxInputBytes is
+// refused here.
 // Errors name the source and, where one applies, the page or line: what decode() refuses; a
 // broken, encrypted or empty PDF; a PDF without text under OcrMode::never; an unreadable or too
 // small image; the OCR model missing.

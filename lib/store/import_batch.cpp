@@ -39,7 +39,7 @@ struct Worker {
 Outcome prepare(const std::string& input, const std::optional<std::string>& stored_hash, Worker& w,
                 const Grammar& g, const ImportOptions& o, const ImportCallbacks& cb,
                 const std::atomic<bool>& stop, std::mutex& callback_mu, std::size_t& bytes) {
-    auto data = read_file(input);
+    auto data = read_file(input, kMaxDocumentBytes);
     if (!data) return data.error();
     bytes = data->size();
     PreparedProtocol p;

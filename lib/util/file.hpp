@@ -13,9 +13,13 @@ namespace kraft {
 // 10,000 paragraphs peaks at 680 MB), so this bounds an import's memory whatever lands in the
 // folder.
 inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;
+// A scanned protocol's PDF or TIFF holds its pages as images: hundreds of pages are hundreds of
+// megabytes, of which kraft keeps only the text. Text files are still held to kMaxInputBytes,
+// once ingest knows what the bytes are.
+inline constexpr std::size_t kMaxDocumentBytes = std::size_t{512} << 20;
 
 // Reads a regular file, or standard input when path is "-". Errors: cannot open/read
-// (with the OS's reason), not a regular file, larger than kMaxInputBytes.
-Result<std::string> read_file(const std::string& path);
+// (with the OS's reason), not a regular file, larger than max_bytes.
+Result<std::string> read_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
 
 }  // namespace kraft
