@@ -10,7 +10,8 @@ fi
 deb=$(ls "$WORK"/pkg/kraft_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || { fail "no .deb"; finish; }
 dpkg-deb --info "$deb" >"$WORK/info"
-for dep in hunspell-sv libicu72 libre2-9 libsqlite3-0 libhunspell-1.7-0 libstemmer0d; do
+for dep in hunspell-sv tesseract-ocr-swe libicu72 libre2-9 libsqlite3-0 libhunspell-1.7-0 libstemmer0d \
+    libpoppler-cpp0v5 libtesseract5; do
     grep -q "^ Depends:.*\b$dep\b" "$WORK/info" || fail "Depends lacks $dep: $(grep Depends "$WORK/info")"
 done
 dpkg-deb --contents "$deb" >"$WORK/contents"
