@@ -78,8 +78,7 @@ std::vector<std::string> typeset_pdfs(const std::string& source, const std::stri
 int main(int argc, char** argv) {
     // As the CLI does (lib/ingest/ocr.hpp): tesseract's OpenMP threads must not spin against
     // the pages read in parallel, and libgomp reads the limit only when it loads.
-    if (!std::getenv("OMP_THREAD_LIMIT") && ::setenv("OMP_THREAD_LIMIT", "1", 1) == 0)
-        ::execv("/proc/self/exe", argv);
+    restart_with_one_openmp_thread(argv);
     CLI::App app{"kraft_bench_pdf: PDF input against pdftotext and tesseract"};
     std::string pdf_dir, scans, work = "bench/out-pdf";
     std::string source = KRAFT_SOURCE_DIR;
@@ -179,6 +178,10 @@ int main(int argc, char** argv) {
             if (!img) return 1;
             const std::string file = pgm_dir + "/" + std::to_string(pages.size()) + ".pgm";
             std::FILE* f = std::fopen(file.c_str(), "wb");
+            if (!f) {
+                std::cerr << "kraft_bench_pdf: cannot write " << file << '\n';
+                return 1;
+            }
             std::fprintf(f, "P5\n%d %d\n255\n", img->width, img->height);
             std::fwrite(img->pixels.data(), 1, img->pixels.size(), f);
             std::fclose(f);

@@ -1,37 +1,30 @@
 // kraft: wires the subcommands together. Logic lives in lib/; each subcommand in cli/cmd_*.cpp.
 #include <CLI/CLI.hpp>
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <map>
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "ingest/ocr.hpp"
 
 namespace {
 
-// A command that may read scans starts itself again with OMP_THREAD_LIMIT=1 (see
-// lib/ingest/ocr.hpp: libgomp reads it only when it loads, and without it tesseract's threads
-// spin against kraft's own, 9x slower here). A limit the user set stays; if the exec fails, kraft
-// goes on as it is, only slower at OCR.
-void limit_openmp_threads(int argc, char** argv) {
-    if (std::getenv("OMP_THREAD_LIMIT")) return;
-    bool may_ocr = false;
+// A command that may read scans starts itself again with OMP_THREAD_LIMIT=1
+// (lib/ingest/ocr.hpp: without it tesseract's threads spin against kraft's own, 9x slower here).
+bool may_ocr(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         for (const char* command : {"import", "parse", "repair"})
-            may_ocr = may_ocr || std::strcmp(argv[i], command) == 0;
-    if (!may_ocr || ::setenv("OMP_THREAD_LIMIT", "1", 1) != 0) return;
-    ::execv("/proc/self/exe", argv);
+            if (std::strcmp(argv[i], command) == 0) return true;
+    return false;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace kraft::cli;
-    limit_openmp_threads(argc, argv);
+    if (may_ocr(argc, argv)) kraft::restart_with_one_openmp_thread(argv);
     CLI::App app{"kraft: a searchable archive of Swedish municipal meeting protocols", "kraft"};
     app.set_version_flag("--version", std::string("kraft ") + KRAFT_VERSION);
     app.require_subcommand(1);

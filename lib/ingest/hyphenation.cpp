@@ -73,10 +73,12 @@ std::string join_line_end_hyphens(std::string_view text, const HyphenationRules&
         lines.emplace_back(text.substr(begin, end - begin));
         begin = end + 1;
     }
+    // A line the move empties goes; marked, not erased, so that many joins stay linear.
+    std::vector<bool> removed(lines.size(), false);
     bool changed = false;
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         LineEndWord w;
-        if (!line_end_word(lines[i], w)) continue;
+        if (removed[i] || !line_end_word(lines[i], w)) continue;
         // The rest is on the next line, or on the next page's first: a page break's margins
         // (blank lines, the form feed) stand between.
         std::size_t j = i + 1;
@@ -102,16 +104,16 @@ std::string join_line_end_hyphens(std::string_view text, const HyphenationRules&
         const std::string rest = next.substr(rest_begin, rest_end - rest_begin);
         if (rules.shared_part_followers.count(text::lower(rest))) continue;
         const std::string head = lines[i].substr(w.begin, w.hyphen - w.begin);
-        const std::string hyphen = "-";  // a soft hyphen that stays is written as one
+        // A soft hyphen that stays is written as an ASCII one.
         std::string joined;
         if (text::is_lower(first) && is_word(head + rest)) {
             joined = head + rest;
-        } else if (is_word(head + hyphen + rest)) {
-            joined = head + hyphen + rest;
+        } else if (is_word(head + "-" + rest)) {
+            joined = head + "-" + rest;
         } else if (text::is_lower(first)) {
             joined = head + rest;
         } else {
-            joined = head + hyphen + rest;
+            joined = head + "-" + rest;
         }
         // The punctuation right after the rest ("styrelsen," / "styrelsen.") goes up with it.
         while (rest_end < next.size() && next[rest_end] != ' ' && next[rest_end] != '\t')
@@ -123,7 +125,7 @@ std::string join_line_end_hyphens(std::string_view text, const HyphenationRules&
         lines[i].replace(w.begin, line_end - w.begin, joined);
         const std::size_t after = next.find_first_not_of(" \t", rest_end);
         if (after == std::string::npos) {
-            lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(j));
+            removed[j] = true;
         } else {
             next.replace(rest_begin, after - rest_begin, "");
         }
@@ -132,9 +134,12 @@ std::string join_line_end_hyphens(std::string_view text, const HyphenationRules&
     if (!changed) return std::string(text);
     std::string out;
     out.reserve(text.size());
+    bool first_line = true;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i) out += '\n';
+        if (removed[i]) continue;
+        if (!first_line) out += '\n';
         out += lines[i];
+        first_line = false;
     }
     return out;
 }

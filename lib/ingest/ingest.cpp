@@ -8,7 +8,6 @@
 #include "util/file.hpp"
 #include "util/table_file.hpp"
 #include "util/text.hpp"
-#include "util/utf8.hpp"
 
 namespace kraft {
 
@@ -28,22 +27,16 @@ constexpr double kScannedInkShare = 0.0002;
 
 std::vector<std::string> words_of(std::string_view page) {
     std::vector<std::string> words;
-    std::string w;
-    std::size_t letters = 0;
-    for (std::size_t i = 0; i <= page.size();) {
-        std::size_t len = i < page.size() ? utf8::sequence_length(page, i) : 1;
-        if (!len) len = 1;
-        const char32_t c = i < page.size() && len ? utf8::decode_at(page, i, len) : U' ';
-        if (i < page.size() && text::is_alpha(c)) {
-            w.append(page.substr(i, len));
-            ++letters;
-        } else {
-            if (letters >= 3) words.push_back(w);
-            w.clear();
-            letters = 0;
+    std::u32string w;
+    for (char32_t c : text::to_u32(page)) {
+        if (text::is_alpha(c)) {
+            w += c;
+            continue;
         }
-        i += len;
+        if (w.size() >= 3) words.push_back(text::to_utf8(w));
+        w.clear();
     }
+    if (w.size() >= 3) words.push_back(text::to_utf8(w));
     return words;
 }
 
@@ -86,11 +79,15 @@ void locate_ocr_words(const DecodedText& text, const std::vector<std::size_t>& o
         for (const OcrWord& w : ocr_pages[k].words) {
             const std::string_view word =
                 std::string_view(ocr_pages[k].text).substr(w.offset, w.length);
-            const std::size_t found = text.text.find(word, pos);
-            if (found == std::string::npos || found + word.size() > end || found > pos + kWindow)
-                continue;
-            out.push_back({found, word.size(), w.confidence});
-            pos = found + word.size();
+            // Looked for only in the window, so that a page of words not found again (gone with
+            // the furniture) costs no more than one of words found.
+            if (pos >= end) break;
+            const std::string_view window =
+                std::string_view(text.text).substr(pos, std::min(end - pos, kWindow + word.size()));
+            const std::size_t at = window.find(word);
+            if (word.empty() || at == std::string_view::npos) continue;
+            out.push_back({pos + at, word.size(), w.confidence});
+            pos += at + word.size();
         }
     }
 }

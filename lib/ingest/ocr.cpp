@@ -3,6 +3,7 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -30,6 +31,11 @@ const char* tessdata_dir() {
 }
 
 }  // namespace
+
+void restart_with_one_openmp_thread(char** argv) {
+    if (std::getenv("OMP_THREAD_LIMIT") || ::setenv("OMP_THREAD_LIMIT", "1", 1) != 0) return;
+    ::execv("/proc/self/exe", argv);
+}
 
 OcrEngine::OcrEngine() : api_(std::make_unique<tesseract::TessBaseAPI>()) {}
 OcrEngine::~OcrEngine() {

@@ -48,6 +48,11 @@ class OcrEngine {
     std::unique_ptr<tesseract::TessBaseAPI> api_;
 };
 
+// Starts the process again with OMP_THREAD_LIMIT=1 in its environment (execv of /proc/self/exe
+// with argv), unless the variable is set already; returns when it is, or when the exec fails (the
+// process then goes on as it is, only slower at OCR). For a program's main(), before anything else.
+void restart_with_one_openmp_thread(char** argv);
+
 struct OcrJob {
     std::size_t pages = 0;
     // The image of page i; called under a lock (a PDF renderer is not thread-safe), so that the

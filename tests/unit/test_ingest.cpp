@@ -63,6 +63,11 @@ TEST_CASE("line-end hyphenation is joined where the joined word is a word") {
     CHECK(joined("en detaljplane-\nändring\n") == "en detaljplaneändring\n");
 }
 
+TEST_CASE("joins in a row, each emptying the line after it") {
+    CHECK(joined("kommun-\nstyrelsen\nför-\nslaget\nbeslutar\n") ==
+          "kommunstyrelsen\nförslaget\nbeslutar\n");
+}
+
 TEST_CASE("a compound's shared first part keeps its hyphen") {
     const std::string shared = "Barn-\noch utbildningsnämnden beslutar\n";
     CHECK(joined(shared) == shared);
