@@ -150,6 +150,10 @@ namespace {
 Result<GrayImage> gray_of(PIX* pix, const std::string& source, std::size_t page, bool several) {
     const std::string where = several ? source + ": page " + std::to_string(page + 1) : source;
     const int w = static_cast<int>(pixGetWidth(pix)), h = static_cast<int>(pixGetHeight(pix));
+    if (static_cast<double>(w) * static_cast<double>(h) > kMaxPagePixels)
+        return fail(where, 0,
+                    "image too large to read (" + std::to_string(w) + "x" + std::to_string(h) +
+                        " pixels; a page at 600 dpi is 35 million)");
     if (std::min(w, h) < kMinSide)
         return fail(where, 0,
                     "image too small to read (" + std::to_string(w) + "x" + std::to_string(h) +

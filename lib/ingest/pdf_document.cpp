@@ -7,6 +7,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <climits>
+#include <cmath>
 #include <mutex>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -94,13 +95,16 @@ Result<GrayImage> PdfDocument::render(int i, int dpi) const {
     renderer.set_image_format(poppler::image::format_gray8);
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+    const poppler::rectf box = page->page_rect();
+    const double pixels = box.width() / 72.0 * dpi * box.height() / 72.0 * dpi;
+    const double scaled = pixels > kMaxPagePixels ? dpi * std::sqrt(kMaxPagePixels / pixels) : dpi;
+    const poppler::image img = renderer.render_page(page.get(), scaled, scaled);
     if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
         return fail(source_, 0, "page " + std::to_string(i + 1) + ": cannot be rendered");
     GrayImage out;
     out.width = img.width();
     out.height = img.height();
-    out.dpi = dpi;
+    out.dpi = static_cast<int>(scaled);
     out.pixels.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
     const int stride = img.bytes_per_row();
     const char* data = img.const_data();

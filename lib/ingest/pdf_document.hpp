@@ -14,6 +14,11 @@ class document;
 
 namespace kraft {
 
+// The most pixels a page image may have: an A4 page at 600 dpi is 35 million. A page that would
+// be larger (a PDF's page box can claim metres) is rendered at a lower resolution, and an image
+// file that is larger is refused, rather than filling the memory.
+inline constexpr double kMaxPagePixels = 100e6;
+
 // An 8-bit grey page image, rows top to bottom.
 struct GrayImage {
     int width = 0, height = 0, dpi = 0;
@@ -36,7 +41,8 @@ class PdfDocument {
     // its value and a right-aligned case number stays on its heading's line. UTF-8, '\n' line
     // ends, control characters made spaces. Not safe to call from two threads at once.
     std::string page_text(int i) const;
-    // Page i rendered at dpi. Not safe to call from two threads at once.
+    // Page i rendered at dpi, or lower where that would pass kMaxPagePixels. Not safe to call
+    // from two threads at once.
     Result<GrayImage> render(int i, int dpi) const;
 
   private:

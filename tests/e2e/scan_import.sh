@@ -77,10 +77,25 @@ def png(w, h):
     return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 0, 0, 0, 0)) +
             chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
 open(sys.argv[1] + '/tiny.png', 'wb').write(png(120, 80))
+open(sys.argv[1] + '/huge.png', 'wb').write(png(12000, 12000))  # 144 million pixels
+# A page box of 20 metres square: rendered for OCR at what fits kMaxPagePixels, not 300 dpi.
+objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
+        b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 56700 56700] >>']
+pdf = bytearray(b'%PDF-1.4\n'); offs = []
+for i, o in enumerate(objs, 1):
+    offs.append(len(pdf)); pdf += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+x = len(pdf)
+pdf += b'xref\n0 4\n0000000000 65535 f \n' + b''.join(b'%010d 00000 n \n' % o for o in offs)
+pdf += b'trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % x
+open(sys.argv[1] + '/../huge-page.pdf', 'wb').write(pdf)
 open(sys.argv[1] + '/broken.png', 'wb').write(png(900, 1200)[:60])
 PY
 expect_status 1 "$KRAFT" --db "$WORK/bad.db" import "$WORK/bad"
 expect_file_contains "$WORK/err" "tiny.png: image too small to read (120x80 pixels"
 expect_file_contains "$WORK/err" "broken.png: not a readable image"
-expect_file_contains "$WORK/err" "imported 0, unchanged 0, failed 2"
+expect_file_contains "$WORK/err" "huge.png: image too large to read (12000x12000 pixels"
+expect_file_contains "$WORK/err" "imported 0, unchanged 0, failed 3"
+expect_status 1 "$KRAFT" parse --ocr always "$WORK/huge-page.pdf"
+expect_file_contains "$WORK/err" "huge-page.pdf: PDF has no text, and OCR found none"
 finish
