@@ -22,14 +22,16 @@
 
 #include "corpus.hpp"
 #include "decode/decode.hpp"
+#include "pipeline/batch.hpp"
+#include "pipeline/inputs.hpp"
 #include "query/search.hpp"
 #include "query/timeline.hpp"
 #include "repair/repair.hpp"
-#include "repair/tokens.hpp"
 #include "segment/segment.hpp"
-#include "store/import_batch.hpp"
+#include "store/archive.hpp"
 #include "timing.hpp"
 #include "util/file.hpp"
+#include "util/tokens.hpp"
 
 namespace fs = std::filesystem;
 using namespace kraft;
@@ -144,16 +146,16 @@ std::map<std::string, std::vector<std::string>> words_by_frequency(Database& db,
         "> 3 "
         "AND term GLOB '[a-zåäö]*' ORDER BY doc DESC");
     if (!st) return classes;
-    while ((*st)->step()) {
-        const double share = static_cast<double>((*st)->integer(1)) /
+    (void)(*st)->each_row([&](const SqlStatement& row) {
+        const double share = static_cast<double>(row.integer(1)) /
                              static_cast<double>(std::max<std::int64_t>(1, entries));
         const std::string cls = share > 0.10    ? "very common (>10 %)"
                                 : share > 0.01  ? "common (1-10 %)"
                                 : share > 0.001 ? "medium (0.1-1 %)"
                                                 : "rare (<0.1 %)";
         auto& v = classes[cls];
-        if (v.size() < 12) v.push_back((*st)->text(0));
-    }
+        if (v.size() < 12) v.push_back(row.text(0));
+    });
     return classes;
 }
 
@@ -184,12 +186,14 @@ int main(int argc, char** argv) {
     const auto grammar_dir = source + "/grammars";
     auto model = RepairModel::load(grammar_dir);
     auto grammar = Grammar::load(grammar_dir);
-    if (!model || !grammar) {
+    auto ingest_model = IngestModel::load(grammar_dir);
+    if (!model || !grammar || !ingest_model) {
         std::cerr << "kraft_bench: cannot load grammars\n";
         return 1;
     }
     auto repairer = Repairer::open(*model, default_dictionary());
     if (!repairer) return 1;
+    const Pipeline pipeline{**grammar, **ingest_model};
 
     std::cerr << "corpus: " << size_mb << " MB\n";
     bench::CorpusOptions co{source, work + "/corpus", size_mb << 20, 0.3, 42};
@@ -327,11 +331,11 @@ int main(int argc, char** argv) {
     std::atomic<bool> stop{false};
     ImportCallbacks cb{[](const Error&) {}, nullptr, nullptr};
     t = Clock::now();
-    auto r1 = import_inputs(**archive, clean_inputs, *model, default_dictionary(), **grammar, {},
-                            cb, stop);
+    auto r1 = import_inputs(**archive, clean_inputs, *model, default_dictionary(), pipeline, {}, cb,
+                            stop);
     const double import_clean_s = seconds_since(t);
     t = Clock::now();
-    auto r2 = import_inputs(**archive, damaged_inputs, *model, default_dictionary(), **grammar, {},
+    auto r2 = import_inputs(**archive, damaged_inputs, *model, default_dictionary(), pipeline, {},
                             cb, stop);
     const double import_damaged_s = seconds_since(t);
     if (!r1 || !r2) return 1;
@@ -360,7 +364,9 @@ int main(int argc, char** argv) {
     for (std::size_t checkpoint : checkpoints) {
         auto count_entries = [&](const char* sql) {
             auto st = (*archive)->db().prepare(sql);
-            return st && (*st)->step() ? (*st)->integer(0) : 0;
+            if (!st) return std::int64_t{0};
+            auto row = (*st)->step();
+            return row && *row ? (*st)->integer(0) : 0;
         };
         while (static_cast<std::size_t>(count_entries("SELECT count(*) FROM paragraphs")) <
                checkpoint) {
@@ -373,7 +379,7 @@ int main(int argc, char** argv) {
                 more.push_back(f.path);
                 corpus_bytes += static_cast<double>(fs::file_size(f.path));
             }
-            if (!import_inputs(**archive, more, *model, default_dictionary(), **grammar, {}, cb,
+            if (!import_inputs(**archive, more, *model, default_dictionary(), pipeline, {}, cb,
                                stop))
                 return 1;
             corpus_dirs.push_back(co.out_dir);
@@ -442,7 +448,7 @@ int main(int argc, char** argv) {
         filtered.from = "2024-01-01";
         SearchQuery party;
         party.party = "SD";
-        party.kind = "special_statement";
+        party.kind = EntryKind::special_statement;
         run_set("with filters (--body --from; --party --kind)", {filtered, party}, "beslut");
         // Timelines of 40 cases picked evenly over the archive (a fixed hash order, so every run
         // picks the same), and separately the case with the most paragraphs: the corpus's
@@ -451,7 +457,7 @@ int main(int argc, char** argv) {
         if (auto st = (*archive)->db().prepare(
                 "SELECT key FROM cases ORDER BY (id * 2654435761) % 4294967291 LIMIT 40");
             st)
-            while ((*st)->step()) cases.push_back((*st)->text(0));
+            (void)(*st)->each_row([&](const SqlStatement& row) { cases.push_back(row.text(0)); });
         std::vector<double> ms;
         for (int round = 0; round < 3; ++round)
             for (const auto& c : cases) {
@@ -463,7 +469,7 @@ int main(int argc, char** argv) {
         if (auto st = (*archive)->db().prepare(
                 "SELECT c.key, count(*) FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
                 "GROUP BY pc.case_id ORDER BY count(*) DESC LIMIT 1");
-            st && (*st)->step()) {
+            st && (*st)->step().value_or(false)) {
             const std::string key = (*st)->text(0);
             const std::int64_t n = (*st)->integer(1);
             double best = 1e9;
@@ -489,8 +495,8 @@ int main(int argc, char** argv) {
                                          clean_inputs.end());
         for (const std::string& f : changed) std::ofstream(f, std::ios::app) << "\nJusterat.\n";
         t = Clock::now();
-        auto r = import_inputs(**archive, changed, *model, default_dictionary(), **grammar, {}, cb,
-                               stop);
+        auto r =
+            import_inputs(**archive, changed, *model, default_dictionary(), pipeline, {}, cb, stop);
         const double s = seconds_since(t);
         if (!r || r->imported != n) return 1;
         rep.add("import, changed files replacing their earlier versions",

@@ -23,7 +23,8 @@
 #include "ingest/ingest.hpp"
 #include "ingest/ocr.hpp"
 #include "ingest/pdf_document.hpp"
-#include "store/import_batch.hpp"
+#include "pipeline/batch.hpp"
+#include "store/archive.hpp"
 #include "timing.hpp"
 #include "util/file.hpp"
 
@@ -152,12 +153,11 @@ int main(int argc, char** argv) {
     if (!archive) return 1;
     ImportOptions o;
     o.ingest = never;
-    o.ingest_model = *ingest_model;
     ImportCallbacks cb{[](const Error& e) { std::cerr << e.str() << '\n'; }, nullptr, nullptr};
     std::atomic<bool> stop{false};
     t = Clock::now();
-    auto r =
-        import_inputs(**archive, pdfs, *repair_model, default_dictionary(), **grammar, o, cb, stop);
+    auto r = import_inputs(**archive, pdfs, *repair_model, default_dictionary(),
+                           Pipeline{**grammar, **ingest_model}, o, cb, stop);
     const double import_s = seconds_since(t);
     if (!r || r->imported != pdfs.size()) return 1;
     std::cout << "| kraft import (ingest, repair, segment, store) | "

@@ -6,8 +6,8 @@
 
 #include "commands.hpp"
 #include "completion.hpp"
+#include "model/case_numbers.hpp"
 #include "pipeline.hpp"
-#include "segment/case_numbers.hpp"
 
 namespace kraft::cli {
 
@@ -25,7 +25,9 @@ std::vector<Candidate> archived_cases(const GlobalOptions& g, const std::string&
     std::string from = prefix;
     for (char& c : from) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     (*st)->bind(1, from);
-    while ((*st)->step()) out.push_back({(*st)->text(0), ""});
+    // A completion offers what it can: an archive it cannot read offers no case numbers.
+    if (!(*st)->each_row([&](const SqlStatement& row) { out.push_back({row.text(0), ""}); }))
+        out.clear();
     return out;
 }
 

@@ -13,7 +13,8 @@
 #include "commands.hpp"
 #include "ocr_options.hpp"
 #include "pipeline.hpp"
-#include "store/import_batch.hpp"
+#include "pipeline/batch.hpp"
+#include "pipeline/inputs.hpp"
 
 namespace kraft::cli {
 
@@ -116,7 +117,7 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
         bar.update_ocr(file, done, total);
     };
     std::size_t collect_failures = 0;
-    const std::vector<std::string> inputs = collect_inputs(a.paths, cb, collect_failures);
+    const std::vector<std::string> inputs = collect_inputs(a.paths, cb.on_error, collect_failures);
     ImportOptions o;
     if (!a.body.empty()) o.body = a.body;
     if (!a.date.empty()) o.date = a.date;
@@ -127,10 +128,10 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
         report(ingest.error());
         return kInputFailed;
     }
-    o.ingest_model = *ingest;
+    const Pipeline pipeline{**grammar, **ingest};
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    auto r = import_inputs(**archive, inputs, *model, kraft::default_dictionary(), **grammar, o, cb,
+    auto r = import_inputs(**archive, inputs, *model, kraft::default_dictionary(), pipeline, o, cb,
                            g_stop);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

@@ -6,7 +6,8 @@
 #include "model/protocol_json.hpp"
 #include "ocr_options.hpp"
 #include "pipeline.hpp"
-#include "segment/segment.hpp"
+#include "pipeline/prepare.hpp"
+#include "util/file.hpp"
 
 namespace kraft::cli {
 
@@ -55,39 +56,35 @@ void print_text(const Protocol& p) {
 
 int run(const ParseOptions& o, const GlobalOptions& g) {
     auto repairer = open_repairer(archive_path(g));
-    if (!repairer) {
-        report(repairer.error());
-        return kInputFailed;
-    }
-    auto ingested = read_and_ingest(o.file, o.ocr.options(), **repairer, g.quiet);
-    if (!ingested) {
-        report(ingested.error());
-        return kInputFailed;
-    }
-    std::string text = std::move(ingested->text.text);
-    std::optional<RepairSummary> summary;
-    if (!o.no_repair) {
-        RepairResult r = (*repairer)->repair(text, ingested->ocr_words);
-        summary = RepairSummary{r.damage.words, r.edits.size(), r.damage.level};
-        text = std::move(r.text);
-    }
     auto grammar = protocol_grammar();
-    if (!grammar) {
-        report(grammar.error());
+    auto ingest = ingest_model();
+    if (!repairer || !grammar || !ingest) {
+        report(!repairer ? repairer.error() : !grammar ? grammar.error() : ingest.error());
         return kInputFailed;
     }
-    SegmentOptions so;
-    if (!o.body.empty()) so.body = o.body;
-    if (!o.date.empty()) so.date = o.date;
-    auto protocol = segment(text, o.file, **grammar, so);
-    if (!protocol) {
-        report(protocol.error());
+    PrepareOptions po;
+    if (!o.body.empty()) po.body = o.body;
+    if (!o.date.empty()) po.date = o.date;
+    po.repair = !o.no_repair;
+    po.ingest = with_ocr_progress(o.file, o.ocr.options(), g.quiet);
+    auto bytes = read_file(o.file, kMaxDocumentBytes);
+    if (!bytes) {
+        report(bytes.error());
         return kInputFailed;
     }
+    auto p =
+        prepare_protocol(std::move(*bytes), o.file, Pipeline{**grammar, **ingest}, **repairer, po);
+    if (!p) {
+        report(p.error());
+        return kInputFailed;
+    }
+    p->protocol.source = o.file;  // as the user named it, not the archive's key
+    std::optional<RepairSummary> summary;
+    if (po.repair) summary = RepairSummary{p->words, p->edits.size(), p->damage};
     if (g.json)
-        write_json(std::cout, *protocol, summary, true);
+        write_json(std::cout, p->protocol, summary, true);
     else
-        print_text(*protocol);
+        print_text(p->protocol);
     return kOk;
 }
 

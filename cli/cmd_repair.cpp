@@ -6,9 +6,9 @@
 #include "decode/decode.hpp"
 #include "ocr_options.hpp"
 #include "pipeline.hpp"
+#include "pipeline/repair_json.hpp"
 #include "repair/repair.hpp"
 #include "util/file.hpp"
-#include "util/json_writer.hpp"
 #include "util/text.hpp"
 
 namespace kraft::cli {
@@ -64,27 +64,7 @@ int run(const RepairOptions& o, const GlobalOptions& g) {
         const DecodedText* decoded = &ingested->text;
         const RepairResult r = (*repairer)->repair(decoded->text, ingested->ocr_words);
         if (g.json) {
-            JsonWriter j(std::cout);
-            j.begin_object();
-            j.key("file").value(file);
-            j.key("damage").value(r.damage.level);
-            j.key("repaired").value(r.damage.damaged);
-            j.key("edits").begin_array();
-            std::vector<std::size_t> offsets;
-            for (const RepairEdit& e : r.edits) offsets.push_back(e.offset);
-            const auto positions = decoded->positions_of(offsets);
-            for (std::size_t i = 0; i < r.edits.size(); ++i) {
-                const RepairEdit& e = r.edits[i];
-                j.begin_object();
-                j.key("line").value(positions[i].line).key("column").value(positions[i].column);
-                j.key("from").value(e.from).key("to").value(e.to);
-                j.key("confidence").value(e.confidence).key("reason").value(e.reason);
-                j.end_object();
-            }
-            j.end_array();
-            j.key("words").value(r.damage.words);
-            j.end_object();
-            std::cout << '\n';
+            write_repair_json(std::cout, file, *decoded, r);
         } else if (o.diff) {
             print_diff(*decoded, r, use_color(g, stdout));
         } else {

@@ -6,8 +6,8 @@
 #include "filter_options.hpp"
 #include "pipeline.hpp"
 #include "query/search.hpp"
+#include "query/search_json.hpp"
 #include "terminal.hpp"
-#include "util/json_writer.hpp"
 
 namespace kraft::cli {
 
@@ -18,13 +18,6 @@ struct SearchArgs : FilterArgs {
     int limit = 20;
     bool exact = false;
 };
-
-std::string plain_snippet(const std::string& s) {
-    std::string out;
-    for (char c : s)
-        if (c != '\x02' && c != '\x03') out += c == '\n' ? ' ' : c;
-    return out;
-}
 
 int run(const SearchArgs& a, const GlobalOptions& g) {
     const Grammar* grammar = grammar_or_report();
@@ -42,31 +35,7 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
         return exit_status(r.error());
     }
     if (g.json) {
-        JsonWriter j(std::cout);
-        j.begin_object().key("query").value(q.text).key("total").value(
-            static_cast<long long>(r->total));
-        j.key("hits").begin_array();
-        for (const SearchHit& h : r->hits) {
-            j.begin_object();
-            j.key("date")
-                .value(h.date)
-                .key("body")
-                .value(h.body)
-                .key("paragraph")
-                .value(h.paragraph);
-            j.key("title").value(h.title).key("case_numbers").begin_array();
-            for (const auto& c : h.case_numbers) j.value(c);
-            j.end_array();
-            j.key("kind")
-                .value(h.kind)
-                .key("snippet")
-                .value(plain_snippet(h.snippet))
-                .key("source")
-                .value(h.source);
-            j.end_object();
-        }
-        j.end_array().end_object();
-        std::cout << '\n';
+        write_json(std::cout, q.text, *r);
         return kOk;
     }
     const Style st{use_color(g, stdout)};
@@ -79,7 +48,7 @@ int run(const SearchArgs& a, const GlobalOptions& g) {
         std::string head = st.bold(h.date.value_or("(no date)")) + "  " + st.color(36, h.body) +
                            "  § " + std::to_string(h.paragraph) + "  " + h.title;
         for (const auto& c : h.case_numbers) head += "  " + st.color(35, c);
-        head += "  " + st.dim(h.kind);
+        head += "  " + st.dim(std::string(to_string(h.kind)));
         std::cout << '\n' << head << '\n';
         for (const std::string& line : wrap(st.highlight(h.snippet), width > 8 ? width - 4 : width))
             std::cout << "    " << line << '\n';

@@ -5,46 +5,25 @@
 #include "commands.hpp"
 #include "pipeline.hpp"
 #include "query/timeline.hpp"
+#include "query/timeline_json.hpp"
 #include "terminal.hpp"
-#include "util/json_writer.hpp"
 #include "util/text.hpp"
 
 namespace kraft::cli {
 
 namespace {
 
-std::string kind_label(const std::string& kind) {
-    if (kind == "reservation") return "reservation";
-    if (kind == "special_statement") return "särskilt yttrande";
-    return "protokollsanteckning";
-}
-
-void print_json(const Timeline& t) {
-    JsonWriter j(std::cout);
-    j.begin_object().key("case").value(t.case_number).key("events").begin_array();
-    for (const TimelineEvent& e : t.events) {
-        j.begin_object();
-        j.key("date").value(e.date).key("body").value(e.body).key("paragraph").value(e.paragraph);
-        j.key("title")
-            .value(e.title)
-            .key("origin")
-            .value(e.origin)
-            .key("decision")
-            .value(e.decision);
-        j.key("statements").begin_array();
-        for (const TimelineStatement& s : e.statements) {
-            j.begin_object().key("kind").value(s.kind).key("parties").begin_array();
-            for (const auto& p : s.parties) j.value(p);
-            j.end_array().end_object();
-        }
-        j.end_array();
-        j.key("source").value(e.source);
-        j.end_object();
+// The badge's word, as clerks say it.
+std::string_view kind_label(StatementKind kind) {
+    switch (kind) {
+        case StatementKind::reservation:
+            return "reservation";
+        case StatementKind::special_statement:
+            return "särskilt yttrande";
+        case StatementKind::protocol_note:
+            return "protokollsanteckning";
     }
-    j.end_array().key("related_cases").begin_array();
-    for (const auto& c : t.related_cases) j.value(c);
-    j.end_array().end_object();
-    std::cout << '\n';
+    return "reservation";
 }
 
 void draw(const Timeline& t, const Style& st, std::size_t width) {
@@ -58,7 +37,7 @@ void draw(const Timeline& t, const Style& st, std::size_t width) {
         const std::string rail = last ? "  " : "│ ";
         std::string head = e.body.empty() ? "(body unknown)" : e.body;
         if (e.paragraph) head += " § " + std::to_string(*e.paragraph);
-        if (e.origin == "reference") head += "  (cited)";
+        if (e.origin == EventOrigin::reference) head += "  (cited)";
         const std::string date = e.date.value_or("(no date)");
         const std::vector<std::string> head_lines = wrap(head, text_width);
         for (std::size_t h = 0; h < head_lines.size(); ++h) {
@@ -83,14 +62,15 @@ void draw(const Timeline& t, const Style& st, std::size_t width) {
         for (const TimelineStatement& s : e.statements) {
             std::string parties;
             for (const auto& p : s.parties) parties += (parties.empty() ? "" : "+") + p;
-            const std::string badge = "[" + kind_label(s.kind) + " " + parties + "]";
+            const std::string badge = "[" + std::string(kind_label(s.kind)) + " " + parties + "]";
             const std::size_t w = text::display_width(badge);
             if (used > 0 && used + 1 + w > text_width) {
                 body.push_back(line);
                 line.clear();
                 used = 0;
             }
-            line += (used ? " " : "") + st.color(s.kind == "reservation" ? 31 : 33, badge);
+            line +=
+                (used ? " " : "") + st.color(s.kind == StatementKind::reservation ? 31 : 33, badge);
             used += (used ? 1 : 0) + w;
         }
         if (used) body.push_back(line);
@@ -130,7 +110,7 @@ int run(const std::string& case_number, const GlobalOptions& g) {
         return exit_status(t.error());
     }
     if (g.json)
-        print_json(*t);
+        write_json(std::cout, *t);
     else if (t->events.empty()) {
         std::cout << t->case_number << ": no paragraph of this case is in the archive";
         if (t->mentioned_in > 0)

@@ -13,7 +13,7 @@ Filters FilterArgs::filters() const {
     f.body = opt(body);
     f.from = opt(from);
     f.to = opt(to);
-    f.kind = opt(kind);
+    if (kind != "any") f.kind = entry_kind_from(kind);  // CLI11 checked it is one of kind_values()
     f.person = opt(person);
     f.party = opt(party);
     return f;

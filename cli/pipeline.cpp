@@ -23,16 +23,18 @@ Result<IngestedText> read_and_ingest(const std::string& path, const IngestOption
     if (!model) return std::unexpected(model.error());
     auto bytes = read_file(path, kMaxDocumentBytes);
     if (!bytes) return std::unexpected(bytes.error());
-    IngestOptions o = options;
-    const bool show = !quiet && ::isatty(STDERR_FILENO);
-    if (show)
-        o.on_ocr_page = [&](std::size_t done, std::size_t total) {
+    return ingest(std::move(*bytes), path, **model, with_ocr_progress(path, options, quiet),
+                  [&](const std::string& w) { return words.known_word(w); });
+}
+
+IngestOptions with_ocr_progress(const std::string& path, IngestOptions options, bool quiet) {
+    if (!quiet && ::isatty(STDERR_FILENO))
+        options.on_ocr_page = [path](std::size_t done, std::size_t total) {
             std::fprintf(stderr, "\r%s: OCR, page %zu of %zu ", path.c_str(), done, total);
             if (done == total) std::fprintf(stderr, "\r\x1b[K");
             std::fflush(stderr);
         };
-    return ingest(std::move(*bytes), path, **model, o,
-                  [&](const std::string& w) { return words.known_word(w); });
+    return options;
 }
 
 Result<std::shared_ptr<const RepairModel>> repair_model() {

@@ -19,6 +19,8 @@ namespace kraft::cli {
 // shows its pages' progress on stderr.
 Result<IngestedText> read_and_ingest(const std::string& path, const IngestOptions& options,
                                      Repairer& words, bool quiet);
+// The options, with OCR's progress per page on stderr when it is a terminal and not quiet.
+IngestOptions with_ocr_progress(const std::string& path, IngestOptions options, bool quiet);
 
 // The ingest model from grammar_dir(); loaded once per process.
 Result<std::shared_ptr<const IngestModel>> ingest_model();

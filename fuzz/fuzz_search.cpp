@@ -15,12 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/batch.hpp"
+#include "pipeline/inputs.hpp"
 #include "query/match_expression.hpp"
 #include "query/search.hpp"
 #include "query/show.hpp"
 #include "query/timeline.hpp"
 #include "repair/lexicon.hpp"
-#include "store/import_batch.hpp"
 
 namespace {
 std::shared_ptr<const kraft::Grammar> grammar;
@@ -43,11 +44,12 @@ void check(const kraft::QueryFailure& f) {
 std::optional<std::int64_t> matches(const std::string& expression) {
     auto st = archive->db().prepare("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?");
     must(st.has_value(), "prepare count");
-    (*st)->bind(1, expression);
-    if (!(*st)->step()) {
+    auto row = (*st)->bind(1, expression).step();
+    if (!row) {
         must((*st)->failed_on_input(), "count failed on the archive");
         return std::nullopt;
     }
+    must(*row, "count returned no row");
     return (*st)->integer(0);
 }
 
@@ -90,7 +92,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     std::size_t failures = 0;
     const auto inputs = kraft::collect_inputs({KRAFT_SOURCE_DIR "/samples"}, {}, failures);
     std::atomic<bool> stop{false};
-    auto r = kraft::import_inputs(**a, inputs, *model, kraft::default_dictionary(), *grammar, {},
+    auto ingest = kraft::IngestModel::load(KRAFT_SOURCE_GRAMMARS);
+    must(ingest.has_value(), "ingest model");
+    const kraft::Pipeline pipeline{*grammar, **ingest};
+    auto r = kraft::import_inputs(**a, inputs, *model, kraft::default_dictionary(), pipeline, {},
                                   {}, stop);
     must(r.has_value() && r->imported >= 4, "import of the samples");
     archive = std::move(*a);

@@ -7,18 +7,6 @@
 
 namespace kraft {
 
-std::string_view to_string(InputFormat f) {
-    switch (f) {
-        case InputFormat::text:
-            return "text";
-        case InputFormat::pdf:
-            return "pdf";
-        case InputFormat::image:
-            return "image";
-    }
-    return "text";
-}
-
 InputFormat format_of(std::string_view bytes) {
     if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return InputFormat::pdf;
     constexpr std::array<std::string_view, 5> kImageMagic{

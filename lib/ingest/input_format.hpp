@@ -5,19 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "model/source_info.hpp"
+
 namespace kraft {
-
-enum class InputFormat { text, pdf, image };
-
-std::string_view to_string(InputFormat f);
-
-// What the file was, for the archive and `kraft stats`.
-struct SourceInfo {
-    InputFormat format = InputFormat::text;
-    int pages = 0;         // a PDF's or image's pages; 0 for text
-    std::string producer;  // the PDF's producer, as it names itself
-    int ocr_pages = 0;     // the pages read by OCR
-};
 
 // From the content, never the name: a scan saved as "protokoll.txt" is still an image. A PDF may
 // start with up to 1 KB of junk before "%PDF-", as readers accept.

@@ -99,9 +99,21 @@ struct Protocol {
     std::vector<Paragraph> paragraphs;
 };
 
+// What the archive indexes for search: a paragraph's text (a decision when it has one), and each
+// of its statements.
+enum class EntryKind { paragraph, decision, reservation, special_statement, protocol_note };
+
+// Each vocabulary's names, as the archive stores them and the CLI and JSON spell them; *_from()
+// reads a name back, or nullopt for any other text (callers decide what an unknown name means).
 std::string_view to_string(StatementKind k);
-// The kind to_string() names ("special_statement"), or nullopt for any other text.
 std::optional<StatementKind> statement_kind_from(std::string_view name);
 std::string_view to_string(DecisionKind k);
+std::optional<DecisionKind> decision_kind_from(std::string_view name);
+std::string_view to_string(EntryKind k);
+std::optional<EntryKind> entry_kind_from(std::string_view name);
+// The entry a statement of this kind is indexed as.
+EntryKind entry_kind(StatementKind k);
+// The statement kind of an entry, or nullopt for a paragraph or decision.
+std::optional<StatementKind> statement_kind(EntryKind k);
 
 }  // namespace kraft

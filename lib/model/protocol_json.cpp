@@ -25,6 +25,65 @@ void persons(JsonWriter& j, const std::vector<Person>& ps) {
     j.end_array();
 }
 
+void decision(JsonWriter& j, const std::optional<Decision>& d) {
+    if (!d) {
+        j.null();
+        return;
+    }
+    j.begin_object();
+    j.key("by").value(d->by);
+    j.key("kind").value(to_string(d->kind));
+    j.key("to").value(d->to);
+    j.key("points");
+    strings(j, d->points);
+    j.end_object();
+}
+
+void vote(JsonWriter& j, const std::optional<Vote>& v) {
+    if (!v) {
+        j.null();
+        return;
+    }
+    j.begin_object().key("yes").value(v->yes).key("no").value(v->no);
+    j.key("abstain").value(v->abstain);
+    j.key("yes_names");
+    persons(j, v->yes_names);
+    j.key("no_names");
+    persons(j, v->no_names);
+    j.key("abstain_names");
+    persons(j, v->abstain_names);
+    j.end_object();
+}
+
+void statement(JsonWriter& j, const Statement& s) {
+    j.begin_object();
+    j.key("kind").value(to_string(s.kind));
+    j.key("persons");
+    persons(j, s.persons);
+    j.key("parties");
+    strings(j, s.parties);
+    j.key("appendix").value(s.appendix);
+    j.key("line").value(s.line);
+    j.key("text").value(s.text);
+    j.end_object();
+}
+
+void reference(JsonWriter& j, const Reference& r) {
+    j.begin_object();
+    j.key("body").value(r.body);
+    j.key("body_name").value(r.body_name);
+    j.key("date").value(r.date);
+    j.key("paragraph").value(r.paragraph);
+    j.key("case_number").value(r.case_number);
+    j.key("reservation_parties");
+    strings(j, r.reservation_parties);
+    j.key("statement_parties");
+    strings(j, r.statement_parties);
+    j.key("line").value(r.line);
+    j.key("text").value(r.text);
+    j.end_object();
+}
+
 void paragraph(JsonWriter& j, const Paragraph& p) {
     j.begin_object();
     j.key("number").value(p.number);
@@ -39,17 +98,7 @@ void paragraph(JsonWriter& j, const Paragraph& p) {
         j.null();
     j.key("summary").value(p.summary);
     j.key("decision");
-    if (p.decision) {
-        j.begin_object();
-        j.key("by").value(p.decision->by);
-        j.key("kind").value(to_string(p.decision->kind));
-        j.key("to").value(p.decision->to);
-        j.key("points");
-        strings(j, p.decision->points);
-        j.end_object();
-    } else {
-        j.null();
-    }
+    decision(j, p.decision);
     j.key("motions").begin_array();
     for (const Motion& m : p.motions) {
         j.begin_object().key("persons");
@@ -58,49 +107,12 @@ void paragraph(JsonWriter& j, const Paragraph& p) {
     }
     j.end_array();
     j.key("vote");
-    if (p.vote) {
-        j.begin_object().key("yes").value(p.vote->yes).key("no").value(p.vote->no);
-        j.key("abstain").value(p.vote->abstain);
-        j.key("yes_names");
-        persons(j, p.vote->yes_names);
-        j.key("no_names");
-        persons(j, p.vote->no_names);
-        j.key("abstain_names");
-        persons(j, p.vote->abstain_names);
-        j.end_object();
-    } else {
-        j.null();
-    }
+    vote(j, p.vote);
     j.key("statements").begin_array();
-    for (const Statement& s : p.statements) {
-        j.begin_object();
-        j.key("kind").value(to_string(s.kind));
-        j.key("persons");
-        persons(j, s.persons);
-        j.key("parties");
-        strings(j, s.parties);
-        j.key("appendix").value(s.appendix);
-        j.key("line").value(s.line);
-        j.key("text").value(s.text);
-        j.end_object();
-    }
+    for (const Statement& s : p.statements) statement(j, s);
     j.end_array();
     j.key("references").begin_array();
-    for (const Reference& r : p.references) {
-        j.begin_object();
-        j.key("body").value(r.body);
-        j.key("body_name").value(r.body_name);
-        j.key("date").value(r.date);
-        j.key("paragraph").value(r.paragraph);
-        j.key("case_number").value(r.case_number);
-        j.key("reservation_parties");
-        strings(j, r.reservation_parties);
-        j.key("statement_parties");
-        strings(j, r.statement_parties);
-        j.key("line").value(r.line);
-        j.key("text").value(r.text);
-        j.end_object();
-    }
+    for (const Reference& r : p.references) reference(j, r);
     j.end_array();
     j.key("recipients");
     strings(j, p.recipients);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/protocol.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
@@ -29,7 +30,8 @@ const std::string& own_paragraphs_of_case();
 const std::string& paragraphs_of_case();
 
 struct Filters {
-    std::optional<std::string> case_number, body, from, to, kind, person, party;
+    std::optional<std::string> case_number, body, from, to, person, party;
+    std::optional<EntryKind> kind;  // nullopt: any
 };
 
 struct QueryFailure {

@@ -1,5 +1,7 @@
 #include "query/paragraph_reader.hpp"
 
+#include <utility>
+
 #include "store/packing.hpp"
 
 namespace kraft {
@@ -19,6 +21,16 @@ std::string lines_of(const std::string& text, int first, int last) {
         if (end == text.size()) break;
     }
     return out;
+}
+
+// Runs st with id bound to its one parameter, calling on_row for each row; the statement is left
+// reset, holding no read snapshot.
+template <class OnRow>
+Result<void> each_row_of(SqlStatement& st, std::int64_t id, OnRow&& on_row) {
+    st.reset();
+    auto ok = st.bind(1, id).each_row(std::forward<OnRow>(on_row));
+    st.reset();
+    return ok;
 }
 
 }  // namespace
@@ -62,120 +74,126 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db, int
 
 Result<std::string> ParagraphReader::reason_text(std::int64_t id) {
     if (auto it = reasons_.find(id); it != reasons_.end()) return it->second;
-    reason_->reset();
-    reason_->bind(1, id);
-    std::string text = reason_->step() ? reason_->text(0) : "";
-    if (!reason_->ok()) return fail(db_.path(), 0, reason_->error());
-    reason_->reset();
+    std::string text;
+    if (auto ok = each_row_of(*reason_, id, [&](const SqlStatement& row) { text = row.text(0); });
+        !ok)
+        return std::unexpected(ok.error());
     return reasons_.emplace(id, std::move(text)).first->second;
 }
 
 Result<ShownParagraph> ParagraphReader::read(std::int64_t pid, bool with_original) {
-    const auto failed = [&](SqlStatement& st) -> Result<ShownParagraph> {
-        return fail(db_.path(), 0, st.error());
-    };
     ShownParagraph p;
-    SqlStatement& pa = *paragraph_;
-    pa.reset();
-    pa.bind(1, pid);
-    if (!pa.step()) {
-        if (!pa.ok()) return failed(pa);
-        return fail(db_.path(), 0, "no paragraph with id " + std::to_string(pid));
-    }
-    const std::int64_t protocol_id = pa.integer(0);
-    if (!pa.is_null(1)) p.date = pa.text(1);
-    p.body = pa.text(2);
-    p.number = static_cast<int>(pa.integer(3));
-    p.title = pa.text(4);
-    p.source = pa.text(5);
-    p.line_begin = static_cast<int>(pa.integer(6));
-    p.line_end = static_cast<int>(pa.integer(7));
-    p.text = pa.text(8);
-    if (!pa.is_null(9)) p.page = static_cast<int>(pa.integer(9));
-    pa.reset();
-
-    cases_->reset();
-    cases_->bind(1, pid);
-    while (cases_->step()) p.case_numbers.push_back(cases_->text(0));
-    if (!cases_->ok()) return failed(*cases_);
-
-    decision_->reset();
-    decision_->bind(1, pid);
-    if (decision_->step()) {
-        Decision d;
-        d.by = decision_->text(1);
-        d.kind = decision_->text(2) == "proposes" ? DecisionKind::proposes : DecisionKind::decides;
-        if (!decision_->is_null(3)) d.to = decision_->text(3);
-        points_->reset();
-        points_->bind(1, decision_->integer(0));
-        while (points_->step()) d.points.push_back(points_->text(0));
-        if (!points_->ok()) return failed(*points_);
-        p.decision = std::move(d);
-    }
-    if (!decision_->ok()) return failed(*decision_);
-    decision_->reset();
-
-    statements_->reset();
-    statements_->bind(1, pid);
-    while (statements_->step()) {
-        Statement s;
-        const std::int64_t sid = statements_->integer(0);
-        s.kind = statement_kind_from(statements_->text(1)).value_or(StatementKind::protocol_note);
-        if (!statements_->is_null(2)) s.appendix = static_cast<int>(statements_->integer(2));
-        s.text = statements_->text(3);
-        persons_->reset();
-        persons_->bind(1, sid);
-        while (persons_->step()) s.persons.push_back({persons_->text(0), persons_->text(1)});
-        if (!persons_->ok()) return failed(*persons_);
-        parties_->reset();
-        parties_->bind(1, sid);
-        while (parties_->step()) s.parties.push_back(parties_->text(0));
-        if (!parties_->ok()) return failed(*parties_);
-        p.statements.push_back(std::move(s));
-    }
-    if (!statements_->ok()) return failed(*statements_);
-
-    recipients_->reset();
-    recipients_->bind(1, pid);
-    while (recipients_->step()) p.recipients.push_back(recipients_->text(0));
-    if (!recipients_->ok()) return failed(*recipients_);
-
-    if (with_original) {
-        // The protocol's text as received and the edits in this paragraph's lines, kept when
-        // repair changed any of it. An edit's "from" is the original text at [offset, offset +
-        // length) in bytes.
-        original_->reset();
-        original_->bind(1, protocol_id);
-        std::string original;
-        if (original_->step()) {
-            auto text = decompress(original_->blob(0));
-            if (!text) return fail(db_.path(), 0, text.error().message);
-            original = std::move(*text);
-            p.original = lines_of(original, p.line_begin, p.line_end);
-        }
-        if (!original_->ok()) return failed(*original_);
-        original_->reset();
-        edits_->reset();
-        edits_->bind(1, protocol_id);
-        if (edits_->step()) {
-            auto edits = unpack_edits(edits_->blob(0));
-            if (!edits) return fail(db_.path(), 0, edits.error().message);
-            for (const PackedEdit& e : *edits) {
-                if (e.line < p.line_begin || e.line > p.line_end) continue;
-                auto reason = reason_text(e.reason_id);
-                if (!reason) return std::unexpected(reason.error());
-                const auto offset = static_cast<std::size_t>(e.offset);
-                const std::string from =
-                    offset <= original.size()
-                        ? original.substr(offset, static_cast<std::size_t>(e.length))
-                        : "";
-                p.edits.push_back({e.line, e.column, from, e.to, *reason, e.confidence});
-            }
-        }
-        if (!edits_->ok()) return failed(*edits_);
-        edits_->reset();
-    }
+    auto protocol_id = read_row(pid, p);
+    if (!protocol_id) return std::unexpected(protocol_id.error());
+    Result<void> ok = each_row_of(
+        *cases_, pid, [&](const SqlStatement& row) { p.case_numbers.push_back(row.text(0)); });
+    if (ok) ok = read_decision(pid, p);
+    if (ok) ok = read_statements(pid, p);
+    if (ok)
+        ok = each_row_of(*recipients_, pid,
+                         [&](const SqlStatement& row) { p.recipients.push_back(row.text(0)); });
+    if (ok && with_original) ok = read_original(*protocol_id, p);
+    if (!ok) return std::unexpected(ok.error());
     return p;
+}
+
+Result<std::int64_t> ParagraphReader::read_row(std::int64_t pid, ShownParagraph& p) {
+    std::optional<std::int64_t> protocol_id;
+    auto ok = each_row_of(*paragraph_, pid, [&](const SqlStatement& row) {
+        protocol_id = row.integer(0);
+        if (!row.is_null(1)) p.date = row.text(1);
+        p.body = row.text(2);
+        p.number = static_cast<int>(row.integer(3));
+        p.title = row.text(4);
+        p.source = row.text(5);
+        p.line_begin = static_cast<int>(row.integer(6));
+        p.line_end = static_cast<int>(row.integer(7));
+        p.text = row.text(8);
+        if (!row.is_null(9)) p.page = static_cast<int>(row.integer(9));
+    });
+    if (!ok) return std::unexpected(ok.error());
+    if (!protocol_id) return fail(db_.path(), 0, "no paragraph with id " + std::to_string(pid));
+    return *protocol_id;
+}
+
+Result<void> ParagraphReader::read_decision(std::int64_t pid, ShownParagraph& p) {
+    std::optional<std::int64_t> decision_id;
+    auto ok = each_row_of(*decision_, pid, [&](const SqlStatement& row) -> Result<void> {
+        Decision d;
+        d.by = row.text(1);
+        const auto kind = decision_kind_from(row.text(2));
+        if (!kind) return fail(db_.path(), 0, "unknown decision kind '" + row.text(2) + "'");
+        d.kind = *kind;
+        if (!row.is_null(3)) d.to = row.text(3);
+        decision_id = row.integer(0);
+        p.decision = std::move(d);
+        return {};
+    });
+    if (!ok || !decision_id) return ok;
+    return each_row_of(*points_, *decision_id,
+                       [&](const SqlStatement& row) { p.decision->points.push_back(row.text(0)); });
+}
+
+Result<void> ParagraphReader::read_statements(std::int64_t pid, ShownParagraph& p) {
+    std::vector<std::int64_t> ids;
+    auto ok = each_row_of(*statements_, pid, [&](const SqlStatement& row) -> Result<void> {
+        Statement s;
+        const auto kind = statement_kind_from(row.text(1));
+        if (!kind) return fail(db_.path(), 0, "unknown statement kind '" + row.text(1) + "'");
+        s.kind = *kind;
+        if (!row.is_null(2)) s.appendix = static_cast<int>(row.integer(2));
+        s.text = row.text(3);
+        ids.push_back(row.integer(0));
+        p.statements.push_back(std::move(s));
+        return {};
+    });
+    for (std::size_t i = 0; ok && i < ids.size(); ++i) {
+        Statement& s = p.statements[i];
+        ok = each_row_of(*persons_, ids[i], [&](const SqlStatement& row) {
+            s.persons.push_back({row.text(0), row.text(1)});
+        });
+        if (ok)
+            ok = each_row_of(*parties_, ids[i],
+                             [&](const SqlStatement& row) { s.parties.push_back(row.text(0)); });
+    }
+    return ok;
+}
+
+// The protocol's text as received and the edits in this paragraph's lines, kept when repair
+// changed any of it.
+Result<void> ParagraphReader::read_original(std::int64_t protocol_id, ShownParagraph& p) {
+    std::string original;
+    auto ok = each_row_of(*original_, protocol_id, [&](const SqlStatement& row) -> Result<void> {
+        auto text = decompress(row.blob(0));
+        if (!text) return fail(db_.path(), 0, text.error().message);
+        original = std::move(*text);
+        p.original = lines_of(original, p.line_begin, p.line_end);
+        return {};
+    });
+    if (!ok) return ok;
+    return read_edits(protocol_id, original, p);
+}
+
+// An edit's "from" is the original text at [offset, offset + length) in bytes.
+Result<void> ParagraphReader::read_edits(std::int64_t protocol_id, const std::string& original,
+                                         ShownParagraph& p) {
+    std::string packed;
+    auto ok =
+        each_row_of(*edits_, protocol_id, [&](const SqlStatement& row) { packed = row.blob(0); });
+    if (!ok || packed.empty()) return ok;
+    auto edits = unpack_edits(packed);
+    if (!edits) return fail(db_.path(), 0, edits.error().message);
+    for (const PackedEdit& e : *edits) {
+        if (e.line < p.line_begin || e.line > p.line_end) continue;
+        auto reason = reason_text(e.reason_id);
+        if (!reason) return std::unexpected(reason.error());
+        const auto offset = static_cast<std::size_t>(e.offset);
+        const std::string from = offset <= original.size()
+                                     ? original.substr(offset, static_cast<std::size_t>(e.length))
+                                     : "";
+        p.edits.push_back({e.line, e.column, from, e.to, *reason, e.confidence});
+    }
+    return {};
 }
 
 }  // namespace kraft

@@ -51,6 +51,13 @@ class ParagraphReader {
 
   private:
     explicit ParagraphReader(Database& db) : db_(db) {}
+    // The paragraph's row; returns its protocol's id.
+    Result<std::int64_t> read_row(std::int64_t paragraph_id, ShownParagraph& p);
+    Result<void> read_decision(std::int64_t paragraph_id, ShownParagraph& p);
+    Result<void> read_statements(std::int64_t paragraph_id, ShownParagraph& p);
+    Result<void> read_original(std::int64_t protocol_id, ShownParagraph& p);
+    Result<void> read_edits(std::int64_t protocol_id, const std::string& original,
+                            ShownParagraph& p);
     Result<std::string> reason_text(std::int64_t id);  // looked up once per reader
     Database& db_;
     std::unique_ptr<SqlStatement> paragraph_, cases_, decision_, points_, statements_, persons_,

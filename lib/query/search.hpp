@@ -1,6 +1,10 @@
 // search: what clerks ask the archive. Words (any inflection, with or without å/ä/ö; exact
 // spellings first), FTS5 syntax for those who want it, a case number or "§ 189" as the query,
 // and filters.
+//
+// A search is planned (search_plan.hpp: what was typed, as SQL clauses and an index expression),
+// answered by one of three strategies (search_strategies.hpp: the entries to show, in order), and
+// its hits read (search_hits.hpp).
 #pragma once
 
 #include <cstdint>
@@ -28,7 +32,7 @@ struct SearchHit {
     int paragraph = 0;
     std::string title;
     std::vector<std::string> case_numbers;
-    std::string kind;     // decision, paragraph, reservation, special_statement, protocol_note
+    EntryKind kind = EntryKind::paragraph;
     std::string snippet;  // the match between "\x02" and "\x03"
     std::string source;
 };
@@ -38,6 +42,8 @@ struct SearchResult {
     std::vector<SearchHit> hits;
 };
 
+// Errors: usage (no words and no filter, a malformed FTS5 expression, a bad --case), grammar,
+// or the archive's.
 QueryResult<SearchResult> search(Archive& archive, const SearchQuery& q, const Grammar& g);
 
 }  // namespace kraft

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "segment/case_numbers.hpp"
+#include "model/case_numbers.hpp"
 #include "segment/dates.hpp"
 #include "segment/grammar.hpp"
 #include "segment/segment.hpp"
@@ -46,13 +46,16 @@ QueryResult<std::vector<ShownParagraph>> show(Archive& a, const std::string& wha
     for (std::size_t i = 0; i < binds.size(); ++i) (*st)->bind(static_cast<int>(i + 1), binds[i]);
     auto reader = ParagraphReader::open(db, a.schema());
     if (!reader) return fail_db(reader.error().message);
+    std::vector<std::int64_t> ids;
+    if (auto ok = (*st)->each_row([&](const SqlStatement& row) { ids.push_back(row.integer(0)); });
+        !ok)
+        return fail_db(ok.error().message);
     std::vector<ShownParagraph> out;
-    while ((*st)->step()) {
-        auto p = (*reader)->read((*st)->integer(0), true);
+    for (const std::int64_t id : ids) {
+        auto p = (*reader)->read(id, true);
         if (!p) return fail_db(p.error().message);
         out.push_back(std::move(*p));
     }
-    if (!(*st)->ok()) return fail_db((*st)->error());
     return out;
 }
 

@@ -5,8 +5,8 @@
 #include <set>
 #include <sstream>
 
+#include "model/case_numbers.hpp"
 #include "query/filters.hpp"
-#include "segment/case_numbers.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -21,7 +21,7 @@ std::vector<std::string> words(const std::string& s) {
 }
 
 // What a citation says about a meeting's statements, unless the event already shows those parties.
-void add_parties(std::vector<TimelineStatement>& to, const std::string& kind,
+void add_parties(std::vector<TimelineStatement>& to, StatementKind kind,
                  const std::vector<std::string>& parties) {
     if (parties.empty()) return;
     std::vector<std::string> known;
@@ -58,6 +58,10 @@ bool same_body(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::string_view to_string(EventOrigin o) {
+    return o == EventOrigin::imported ? "imported" : "reference";
+}
+
 std::string shorten(const std::string& s, std::size_t max) {
     const std::u32string u = text::to_u32(s);
     if (u.size() <= max) return s;
@@ -66,19 +70,36 @@ std::string shorten(const std::string& s, std::size_t max) {
     return text::to_utf8(u.substr(0, cut)) + "…";
 }
 
-QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
-    Timeline t;
-    t.case_number = normalize_case_number(written);
-    if (t.case_number.empty())
-        return std::unexpected(
-            QueryFailure{Error{"", 0, 0, "'" + written + "' is not a case number"}, true});
-    Database& db = a.db();
-    const auto fail_db = [&](const std::string& m) {
-        return std::unexpected(QueryFailure{Error{db.path(), 0, 0, m}, false});
-    };
+namespace {
 
-    // The case's own paragraphs.
-    auto own = db.prepare(
+// Builds one case's timeline: its own paragraphs, then the citations that add meetings or
+// statements, then the related cases.
+class TimelineBuilder {
+  public:
+    TimelineBuilder(Database& db, Timeline& t) : db_(db), t_(t) {}
+    Result<void> own_paragraphs();
+    Result<void> statements();
+    Result<void> citations();
+    void sort();
+    Result<void> related_cases();
+    Result<void> mentions();
+
+  private:
+    void place_citation(const SqlStatement& row);
+
+    Database& db_;
+    Timeline& t_;
+    std::map<std::int64_t, std::size_t> event_of_paragraph_;
+    std::string paragraph_ids_;  // the case's own paragraphs, as id_list()
+    // Events by (date, §): a citation of an event's meeting, with the body written the same or
+    // another way ("KF", "Kommunfullmäktige", OCR's "Teckniska"), is that event. Only events of
+    // that date and § are compared (a case cited thousands of times made comparing all
+    // quadratic).
+    std::map<std::pair<std::string, int>, std::vector<std::size_t>> events_at_;
+};
+
+Result<void> TimelineBuilder::own_paragraphs() {
+    auto own = db_.prepare(
         "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, pr.source, "
         "  (SELECT dp.text FROM decisions d JOIN decision_points dp ON dp.decision_id = d.id "
         "   WHERE d.paragraph_id = pa.id ORDER BY dp.position LIMIT 1) "
@@ -86,41 +107,51 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         "pc.paragraph_id "
         "JOIN protocols pr ON pr.id = pa.protocol_id "
         "WHERE pc.case_id = (SELECT id FROM cases WHERE key = ?) AND pc.role = 'own'");
-    if (!own) return fail_db(own.error().message);
-    (*own)->bind(1, t.case_number);
-    std::map<std::int64_t, std::size_t> event_of_paragraph;
-    std::vector<std::int64_t> paragraph_ids;
-    while ((*own)->step()) {
+    if (!own) return std::unexpected(own.error());
+    std::vector<std::int64_t> ids;
+    auto ok = (*own)->bind(1, t_.case_number).each_row([&](const SqlStatement& row) {
         TimelineEvent e;
-        const std::int64_t id = (*own)->integer(0);
-        if (!(*own)->is_null(1)) e.date = (*own)->text(1);
-        e.body = (*own)->text(2);
-        e.paragraph = static_cast<int>((*own)->integer(3));
-        e.title = (*own)->text(4);
-        e.source = (*own)->text(5);
-        e.decision = shorten((*own)->text(6), 140);
-        e.origin = "imported";
-        event_of_paragraph[id] = t.events.size();
-        paragraph_ids.push_back(id);
-        t.events.push_back(std::move(e));
-    }
-    if (!(*own)->ok()) return fail_db((*own)->error());
-    auto statements = db.prepare(
+        if (!row.is_null(1)) e.date = row.text(1);
+        e.body = row.text(2);
+        e.paragraph = static_cast<int>(row.integer(3));
+        e.title = row.text(4);
+        e.source = row.text(5);
+        e.decision = shorten(row.text(6), 140);
+        e.origin = EventOrigin::imported;
+        event_of_paragraph_[row.integer(0)] = t_.events.size();
+        ids.push_back(row.integer(0));
+        t_.events.push_back(std::move(e));
+    });
+    paragraph_ids_ = id_list(ids);
+    for (std::size_t i = 0; i < t_.events.size(); ++i)
+        events_at_[{t_.events[i].date.value_or(""), t_.events[i].paragraph.value_or(0)}].push_back(
+            i);
+    return ok;
+}
+
+// Each statement of the own paragraphs, each its own: M+C and SD are two.
+Result<void> TimelineBuilder::statements() {
+    auto st = db_.prepare(
         "SELECT s.kind, (SELECT group_concat(party, ' ') FROM (SELECT party FROM statement_parties "
         "  WHERE statement_id = s.id ORDER BY position)) FROM statements s WHERE s.paragraph_id = "
         "? ORDER BY s.id");
-    if (!statements) return fail_db(statements.error().message);
-    for (const auto& [id, index] : event_of_paragraph) {
-        (*statements)->reset();
-        (*statements)->bind(1, id);
-        while ((*statements)->step())  // each statement of its own: M+C and SD are two
-            t.events[index].statements.push_back(
-                {(*statements)->text(0), words((*statements)->text(1))});
+    if (!st) return std::unexpected(st.error());
+    for (const auto& [id, index] : event_of_paragraph_) {
+        (*st)->reset();
+        auto ok = (*st)->bind(1, id).each_row([&](const SqlStatement& row) -> Result<void> {
+            const auto kind = statement_kind_from(row.text(0));
+            if (!kind) return fail(db_.path(), 0, "unknown statement kind '" + row.text(0) + "'");
+            t_.events[index].statements.push_back({*kind, words(row.text(1))});
+            return {};
+        });
+        if (!ok) return ok;
     }
+    return {};
+}
 
-    // The meetings those paragraphs cite, and citations anywhere that name this case.
-    const std::string in_list = id_list(paragraph_ids);
-    auto cites = db.prepare(
+// The meetings the own paragraphs cite, and citations anywhere that name this case.
+Result<void> TimelineBuilder::citations() {
+    auto cites = db_.prepare(
         "SELECT ci.body_name, ci.date, ci.number, ci.reservation_parties, ci.statement_parties, "
         "ci.resolved_paragraph_id, "
         "  ci.text, pr.source FROM citations ci JOIN paragraphs pa ON pa.id = ci.paragraph_id "
@@ -129,51 +160,51 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         "json_each(?1)) "
         "  UNION SELECT id FROM citations WHERE case_id = (SELECT id FROM cases WHERE key = ?2)) "
         "ORDER BY ci.id");
-    if (!cites) return fail_db(cites.error().message);
-    (*cites)->bind(1, in_list);
-    (*cites)->bind(2, t.case_number);
-    // Events by (date, §): a citation of an event's meeting, with the body written the same or
-    // another way ("KF", "Kommunfullmäktige", OCR's "Teckniska"), is that event. Only events of
-    // that date and § are compared (a case cited thousands of times made comparing all quadratic).
-    std::map<std::pair<std::string, int>, std::vector<std::size_t>> events_at;
-    for (std::size_t i = 0; i < t.events.size(); ++i)
-        events_at[{t.events[i].date.value_or(""), t.events[i].paragraph.value_or(0)}].push_back(i);
-    while ((*cites)->step()) {
-        TimelineEvent e;
-        e.body = (*cites)->text(0);
-        if (!(*cites)->is_null(1)) e.date = (*cites)->text(1);
-        if (!(*cites)->is_null(2)) e.paragraph = static_cast<int>((*cites)->integer(2));
-        std::size_t index = t.events.size();
-        const auto same_place = events_at.find({e.date.value_or(""), e.paragraph.value_or(0)});
-        if (same_place != events_at.end())
-            for (std::size_t k : same_place->second)
-                if (same_body(t.events[k].body, e.body)) index = k;
-        if (index < t.events.size()) {
-            // already an event: imported, or cited before
-        } else if (!(*cites)->is_null(5) && event_of_paragraph.count((*cites)->integer(5))) {
-            index = event_of_paragraph[(*cites)->integer(5)];
-        } else {
-            e.origin = "reference";
-            e.title = shorten((*cites)->text(6), 120);
-            e.source = (*cites)->text(7);
-            index = t.events.size();
-            events_at[{e.date.value_or(""), e.paragraph.value_or(0)}].push_back(index);
-            t.events.push_back(std::move(e));
-        }
-        add_parties(t.events[index].statements, "reservation", words((*cites)->text(3)));
-        add_parties(t.events[index].statements, "special_statement", words((*cites)->text(4)));
-    }
-    if (!(*cites)->ok()) return fail_db((*cites)->error());
+    if (!cites) return std::unexpected(cites.error());
+    return (*cites)->bind(1, paragraph_ids_).bind(2, t_.case_number).each_row([&](const auto& r) {
+        place_citation(r);
+    });
+}
 
-    std::stable_sort(t.events.begin(), t.events.end(),
+// A citation is an event already known (imported, or cited before), or a meeting known only
+// from it; either way it adds the parties it says reserved themselves or filed a statement.
+void TimelineBuilder::place_citation(const SqlStatement& row) {
+    TimelineEvent e;
+    e.body = row.text(0);
+    if (!row.is_null(1)) e.date = row.text(1);
+    if (!row.is_null(2)) e.paragraph = static_cast<int>(row.integer(2));
+    std::size_t index = t_.events.size();
+    const auto same_place = events_at_.find({e.date.value_or(""), e.paragraph.value_or(0)});
+    if (same_place != events_at_.end())
+        for (std::size_t k : same_place->second)
+            if (same_body(t_.events[k].body, e.body)) index = k;
+    if (index < t_.events.size()) {
+        // already an event
+    } else if (!row.is_null(5) && event_of_paragraph_.count(row.integer(5))) {
+        index = event_of_paragraph_[row.integer(5)];
+    } else {
+        e.origin = EventOrigin::reference;
+        e.title = shorten(row.text(6), 120);
+        e.source = row.text(7);
+        events_at_[{e.date.value_or(""), e.paragraph.value_or(0)}].push_back(index);
+        t_.events.push_back(std::move(e));
+    }
+    add_parties(t_.events[index].statements, StatementKind::reservation, words(row.text(3)));
+    add_parties(t_.events[index].statements, StatementKind::special_statement, words(row.text(4)));
+}
+
+void TimelineBuilder::sort() {
+    std::stable_sort(t_.events.begin(), t_.events.end(),
                      [](const TimelineEvent& x, const TimelineEvent& y) {
                          if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
                          if (x.date != y.date) return *x.date < *y.date;
                          return x.paragraph.value_or(0) < y.paragraph.value_or(0);
                      });
+}
 
-    // Related: cases cited in the case's paragraphs, and cases of paragraphs that cite this one.
-    auto related = db.prepare(
+// Cases cited in the case's paragraphs, and cases of paragraphs that cite this one.
+Result<void> TimelineBuilder::related_cases() {
+    auto related = db_.prepare(
         "SELECT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
         "WHERE pc.paragraph_id IN (SELECT value FROM json_each(?2)) AND c.key <> ?1 "
         "UNION SELECT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
@@ -182,19 +213,38 @@ QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
         "?1 "
         "UNION SELECT c.key FROM citations ci JOIN cases c ON c.id = ci.case_id "
         "WHERE ci.paragraph_id IN (SELECT value FROM json_each(?2)) AND c.key <> ?1 ORDER BY 1");
-    if (!related) return fail_db(related.error().message);
-    (*related)->bind(1, t.case_number);
-    (*related)->bind(2, in_list);
-    while ((*related)->step()) t.related_cases.push_back((*related)->text(0));
-    if (!(*related)->ok()) return fail_db((*related)->error());
-    if (t.events.empty()) {
-        // The paragraphs `kraft search CASE` lists: without events, none is the case's own.
-        auto mentions = db.prepare("SELECT count(*) FROM (" + paragraphs_of_case() + ")");
-        if (!mentions) return fail_db(mentions.error().message);
-        (*mentions)->bind(1, t.case_number).bind(2, t.case_number);
-        if ((*mentions)->step()) t.mentioned_in = (*mentions)->integer(0);
-        if (!(*mentions)->ok()) return fail_db((*mentions)->error());
-    }
+    if (!related) return std::unexpected(related.error());
+    return (*related)->bind(1, t_.case_number).bind(2, paragraph_ids_).each_row([&](const auto& r) {
+        t_.related_cases.push_back(r.text(0));
+    });
+}
+
+// The paragraphs `kraft search CASE` lists: without events, none is the case's own.
+Result<void> TimelineBuilder::mentions() {
+    auto st = db_.prepare("SELECT count(*) FROM (" + paragraphs_of_case() + ")");
+    if (!st) return std::unexpected(st.error());
+    auto row = (*st)->bind(1, t_.case_number).bind(2, t_.case_number).step();
+    if (!row) return std::unexpected(row.error());
+    if (*row) t_.mentioned_in = (*st)->integer(0);
+    return {};
+}
+
+}  // namespace
+
+QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
+    Timeline t;
+    t.case_number = normalize_case_number(written);
+    if (t.case_number.empty())
+        return std::unexpected(
+            QueryFailure{Error{"", 0, 0, "'" + written + "' is not a case number"}, true});
+    TimelineBuilder b(a.db(), t);
+    Result<void> ok = b.own_paragraphs();
+    if (ok) ok = b.statements();
+    if (ok) ok = b.citations();
+    if (ok) b.sort();
+    if (ok) ok = b.related_cases();
+    if (ok && t.events.empty()) ok = b.mentions();
+    if (!ok) return std::unexpected(QueryFailure{ok.error(), false});
     return t;
 }
 

@@ -12,16 +12,20 @@
 namespace kraft {
 
 struct TimelineStatement {
-    std::string kind;  // reservation, special_statement, protocol_note
+    StatementKind kind = StatementKind::reservation;
     std::vector<std::string> parties;
 };
+
+// Where an event is known from: an imported protocol, or only a later protocol's citation.
+enum class EventOrigin { imported, reference };
+std::string_view to_string(EventOrigin o);
 
 struct TimelineEvent {
     std::optional<std::string> date;
     std::string body;
     std::optional<int> paragraph;
     std::string title;
-    std::string origin;    // imported, reference
+    EventOrigin origin = EventOrigin::imported;
     std::string decision;  // the first decision point, shortened
     std::vector<TimelineStatement> statements;
     std::string source;  // the file (imported) or the citing file (reference)

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "repair/confusions.hpp"
-#include "repair/tokens.hpp"
+#include "util/tokens.hpp"
 
 namespace kraft {
 

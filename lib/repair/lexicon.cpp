@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <mutex>
 
-#include "repair/tokens.hpp"
 #include "util/file.hpp"
 #include "util/table_file.hpp"
 #include "util/text.hpp"
+#include "util/tokens.hpp"
 
 namespace kraft {
 

@@ -7,9 +7,9 @@
 
 #include "repair/document_words.hpp"
 #include "repair/lost_bytes.hpp"
-#include "repair/tokens.hpp"
 #include "util/table_file.hpp"
 #include "util/text.hpp"
+#include "util/tokens.hpp"
 
 namespace kraft {
 
@@ -333,6 +333,201 @@ RepairResult Repairer::repair(std::string_view text, const std::vector<WordConfi
     return result;
 }
 
+// One damaged text's word pass: the edits repair_damage() makes, token by token.
+class Repairer::DamagePass {
+  public:
+    DamagePass(Repairer& r, std::string_view text, const std::vector<Token>& tokens,
+               bool unknown_only, const std::vector<WordConfidence>& ocr_words)
+        : r_(r),
+          text_(text),
+          tokens_(tokens),
+          document_(text, tokens),
+          engine_(unknown_only ? Engine::kept_letters : r.engine_of(document_)),
+          unknown_only_(unknown_only),
+          ocr_words_(ocr_words) {}
+
+    std::vector<RepairEdit> run() {
+        if (!unknown_only_) symbols_before_numbers();
+        for (std::size_t i = 0; i < tokens_.size(); ++i) repair_token(i);
+        std::sort(edits_.begin(), edits_.end(),
+                  [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
+        return std::move(edits_);
+    }
+
+  private:
+    // How the word at a token stands in its text.
+    struct Word {
+        std::size_t token;
+        std::string text, lower;
+        bool capitals, starts, name_like;
+    };
+
+    void symbols_before_numbers();
+    void repair_token(std::size_t i);
+    bool by_context_rule(std::size_t i, const std::string& w, const std::string& lw);
+    bool skipped(const std::string& w) const;
+    void weigh(const Word& w, const Analysis& a);
+    std::vector<double> scores(const Word& w, const Analysis& a, const std::string& prev,
+                               const std::string& next);
+    void as_protocol_writes(const Word& w, const Analysis& a);
+
+    // The neighbouring token's folded text, when only spaces stand between (dir -1 or +1).
+    std::string folded_neighbour(std::size_t i, int dir) const {
+        if (dir < 0 ? (i == 0 || !tokens_[i].joined_to_previous)
+                    : (i + 1 >= tokens_.size() || !tokens_[i + 1].joined_to_previous))
+            return {};
+        return text::fold(tokens_[i + dir].text(text_));
+    }
+    double context(const std::string& word, const std::string& prev,
+                   const std::string& next) const {
+        const std::string f = text::fold(word);
+        double s = 0;
+        if (!prev.empty()) s += std::log(r_.lex_->bigram(prev, f) + 0.5);
+        if (!next.empty()) s += std::log(r_.lex_->bigram(f, next) + 0.5);
+        return s;
+    }
+
+    Repairer& r_;
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    const DocumentWords document_;
+    const Engine engine_;
+    const bool unknown_only_;
+    const std::vector<WordConfidence>& ocr_words_;
+    std::vector<RepairEdit> edits_;
+};
+
+// Symbols read for other symbols before a digit: "{189" -> "§189".
+void Repairer::DamagePass::symbols_before_numbers() {
+    for (const Confusion& c : r_.model_->confusions.symbols) {
+        const std::string reading = text::to_utf8(c.reading);
+        for (std::size_t pos = text_.find(reading); pos != std::string_view::npos;
+             pos = text_.find(reading, pos + 1)) {
+            const std::size_t after = pos + reading.size();
+            if (after < text_.size() && text_[after] >= '0' && text_[after] <= '9')
+                edits_.push_back({pos, reading.size(), reading, text::to_utf8(c.original), 0.9,
+                                  "OCR confusion: " + reading + " for " +
+                                      text::to_utf8(c.original) + " before a number"});
+        }
+    }
+}
+
+// A grammar rule of repair-context.tsv that decides the word by its neighbours.
+bool Repairer::DamagePass::by_context_rule(std::size_t i, const std::string& w,
+                                           const std::string& lw) {
+    if (unknown_only_) return false;
+    const Token& t = tokens_[i];
+    const Neighbours nb{
+        i > 0 && t.joined_to_previous ? tokens_[i - 1].text(text_) : std::string_view{},
+        i + 1 < tokens_.size() && tokens_[i + 1].joined_to_previous ? tokens_[i + 1].text(text_)
+                                                                    : std::string_view{}};
+    auto rule = r_.model_->rules.apply(lw, nb);
+    if (!rule) return false;
+    const std::string to = with_case_of(w, *rule);
+    if (to != w)
+        edits_.push_back({t.begin, w.size(), w, to, 0.9, "context rule: " + lw + " → " + *rule});
+    return true;
+}
+
+// An engine that reads å/ä/ö misreads short words and mixed-case acronyms ("RoK", "kvm")
+// seldom; what it makes of them is guesswork.
+bool Repairer::DamagePass::skipped(const std::string& w) const {
+    return unknown_only_ &&
+           ((text::code_points(w) <= kShortWord && !has_digit(w)) || capital_inside(w));
+}
+
+void Repairer::DamagePass::repair_token(std::size_t i) {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::mixed || t.in_address) return;
+    const std::string w(t.text(text_));
+    const std::string lw = text::lower(w);
+    if (by_context_rule(i, w, lw)) return;
+    if (t.kind != TokenKind::word || !repairable(w) || skipped(w)) return;
+    // "hälso- och sjukvård": the first part of a compound, checked joined to the last. Where no
+    // spelling joins, the word is weighed alone, as any other.
+    if (const auto tail = compound_tail(text_, tokens_, i))
+        if (auto e = r_.repair_compound_part(t, w, *tail, engine_)) {
+            if (e->to != w) edits_.push_back(*e);
+            return;
+        }
+    // Words in capitals are looked up in lower case and put back in capitals.
+    const bool capitals = text::all_upper(w);
+    const bool starts = sentence_start(text_, t.begin);
+    // A capitalised word within a sentence may be a name, and a word in capitals a heading or an
+    // acronym. Such a word becomes a word only hunspell knows (a name, a compound) only by getting
+    // back the å/ä/ö the OCR lost ("Jonsson" -> "Jönsson": the same name), never by a letter slip
+    // ("Thim" is not "Thörn", "Kay" is not "Kav"). Where the OCR kept å/ä/ö, there is nothing lost
+    // to give back: it becomes only a word of the frequency tables or of the protocol itself
+    // ("Dabolins" is not "Dalbolins").
+    const Word word{i, w, lw, capitals, starts, capitals || (text::starts_upper(w) && !starts)};
+    // Confidence tells only where the engine kept å/ä/ö: one that lost them reads "namnden" as
+    // surely as "protokoll".
+    const std::optional<float> read_with =
+        unknown_only_ ? confidence_of(ocr_words_, t.begin, w.size()) : std::nullopt;
+    if (read_with && *read_with >= kConfidentOcr) return;
+    const Analysis& a = r_.analyse(capitals ? lw : w, engine_);
+    if (unknown_only_ && a.known && !(read_with && *read_with < kDoubtfulOcr)) return;
+    weigh(word, a);
+}
+
+// An unknown name no word fits may still be one the protocol writes elsewhere.
+void Repairer::DamagePass::as_protocol_writes(const Word& w, const Analysis& a) {
+    if (a.known || !w.name_like || w.capitals) return;
+    if (auto name = document_.name_for(w.text, r_.model_->confusions_for(engine_)))
+        edits_.push_back({tokens_[w.token].begin, w.text.size(), w.text, *name, 0.9,
+                          "unknown name, as the protocol writes it elsewhere"});
+}
+
+// Each alternative's score in its place: channel and prior, context, and how often the protocol
+// itself writes it; -inf for one the word cannot become.
+std::vector<double> Repairer::DamagePass::scores(const Word& w, const Analysis& a,
+                                                 const std::string& prev, const std::string& next) {
+    std::vector<double> out;
+    for (const Scored& s : a.alternatives) {
+        const std::string ls = text::lower(s.word);
+        const int in_document = document_.count(ls);
+        // A capital inside a word is the OCR's only if undoing a confusion removes it ("fOr" is
+        // "för"); "RoK" and "MittVaccin" are written so.
+        const bool capital_stays = !w.capitals && capital_inside(s.word);
+        if (capital_stays ||
+            (w.name_like && in_document == 0 && !s.tabled && (unknown_only_ || s.slip))) {
+            out.push_back(-std::numeric_limits<double>::infinity());
+            continue;
+        }
+        double sc = s.score + context(s.word, prev, next) + std::log1p(in_document);
+        if (s.lowered_initial) {
+            if (w.starts)
+                sc = -std::numeric_limits<double>::infinity();
+            else if (r_.lex_->count(ls) > 0 && !r_.lex_->in_domain(ls))
+                sc += kLowerMidSentence;
+        }
+        out.push_back(sc);
+    }
+    return out;
+}
+
+// The likeliest alternative replaces the word when it beats the word itself (a known word) by
+// kRealWordMargin; its confidence is its share of the probability of all readings.
+void Repairer::DamagePass::weigh(const Word& w, const Analysis& a) {
+    if (a.alternatives.empty()) return as_protocol_writes(w, a);
+    const std::string prev = folded_neighbour(w.token, -1), next = folded_neighbour(w.token, +1);
+    const std::vector<double> sc = scores(w, a, prev, next);
+    const auto best = static_cast<std::size_t>(std::max_element(sc.begin(), sc.end()) - sc.begin());
+    if (!std::isfinite(sc[best])) return as_protocol_writes(w, a);
+    double own = -std::numeric_limits<double>::infinity();
+    if (a.known) {
+        own = a.own_score + context(w.text, prev, next);
+        if (sc[best] <= own + kRealWordMargin) return;
+    }
+    double total = std::isfinite(own) ? std::exp(own - sc[best]) : 0;
+    for (double x : sc) total += std::isfinite(x) ? std::exp(x - sc[best]) : 0;
+    const Scored& s = a.alternatives[best];
+    edits_.push_back(
+        {tokens_[w.token].begin, w.text.size(), w.text, w.capitals ? text::upper(s.word) : s.word,
+         1.0 / total,
+         (a.known ? "real-word error, likelier twin: " : "unknown word, lexicon: ") + s.undone});
+}
+
 RepairResult Repairer::repair_damage(std::string_view text, std::size_t symbol_readings,
                                      const std::vector<WordConfidence>& ocr_words) {
     // The analyses are cached per word form for the repairer's life (an import batch); OCR
@@ -345,151 +540,15 @@ RepairResult Repairer::repair_damage(std::string_view text, std::size_t symbol_r
     result.damage = estimate(text, tokens);
     // An OCR engine that kept å/ä/ö (its misread symbols tell it was there) still misreads
     // letters: its unknown words are repaired, but a known word stays, since no letter it lost
-    // makes it another.
-    // (A text kraft's own OCR read is such a text, whatever its symbols.)
+    // makes it another. (A text kraft's own OCR read is such a text, whatever its symbols.)
     const bool unknown_only =
         !result.damage.damaged && (symbol_readings >= kOcrSymbolEvidence || !ocr_words.empty());
     if (!result.damage.damaged && !unknown_only) {
         result.text.assign(text);
         return result;
     }
-    std::vector<RepairEdit>& edits = result.edits;
-    const DocumentWords document(text, tokens);
-    const Engine engine = unknown_only ? Engine::kept_letters : engine_of(document);
-
-    // Symbols read for other symbols before a digit: "{189" -> "§189".
-    for (const Confusion& c :
-         unknown_only ? std::vector<Confusion>{} : model_->confusions.symbols) {
-        const std::string reading = text::to_utf8(c.reading);
-        for (std::size_t pos = text.find(reading); pos != std::string_view::npos;
-             pos = text.find(reading, pos + 1)) {
-            const std::size_t after = pos + reading.size();
-            if (after < text.size() && text[after] >= '0' && text[after] <= '9')
-                edits.push_back({pos, reading.size(), reading, text::to_utf8(c.original), 0.9,
-                                 "OCR confusion: " + reading + " for " + text::to_utf8(c.original) +
-                                     " before a number"});
-        }
-    }
-
-    const auto folded_neighbour = [&](std::size_t i, int dir) -> std::string {
-        if (dir < 0 ? (i == 0 || !tokens[i].joined_to_previous)
-                    : (i + 1 >= tokens.size() || !tokens[i + 1].joined_to_previous))
-            return {};
-        return text::fold(tokens[i + dir].text(text));
-    };
-    const auto context = [&](const std::string& word, const std::string& prev,
-                             const std::string& next) {
-        const std::string f = text::fold(word);
-        double s = 0;
-        if (!prev.empty()) s += std::log(lex_->bigram(prev, f) + 0.5);
-        if (!next.empty()) s += std::log(lex_->bigram(f, next) + 0.5);
-        return s;
-    };
-
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const Token& t = tokens[i];
-        if (t.kind == TokenKind::mixed || t.in_address) continue;
-        const std::string w(t.text(text));
-        const std::string lw = text::lower(w);
-        const Neighbours nb{
-            i > 0 && t.joined_to_previous ? tokens[i - 1].text(text) : std::string_view{},
-            i + 1 < tokens.size() && tokens[i + 1].joined_to_previous ? tokens[i + 1].text(text)
-                                                                      : std::string_view{}};
-        if (auto r = unknown_only ? std::nullopt : model_->rules.apply(lw, nb)) {
-            const std::string to = with_case_of(w, *r);
-            if (to != w)
-                edits.push_back(
-                    {t.begin, w.size(), w, to, 0.9, "context rule: " + lw + " → " + *r});
-            continue;
-        }
-        if (t.kind != TokenKind::word || !repairable(w)) continue;
-        // An engine that reads å/ä/ö misreads short words and mixed-case acronyms ("RoK", "kvm")
-        // seldom; what it makes of them is guesswork.
-        if (unknown_only &&
-            ((text::code_points(w) <= kShortWord && !has_digit(w)) || capital_inside(w)))
-            continue;
-        // "hälso- och sjukvård": the first part of a compound, checked joined to the last.
-        // Where no spelling joins, the word is weighed alone, as any other.
-        if (const auto tail = compound_tail(text, tokens, i))
-            if (auto e = repair_compound_part(t, w, *tail, engine)) {
-                if (e->to != w) edits.push_back(*e);
-                continue;
-            }
-        // Words in capitals are looked up in lower case and put back in capitals.
-        const bool capitals = text::all_upper(w);
-        const bool starts = sentence_start(text, t.begin);
-        // A capitalised word within a sentence may be a name, and a word in capitals a heading or
-        // an acronym. Such a word becomes a word only hunspell knows (a name, a compound) only by
-        // getting back the å/ä/ö the OCR lost ("Jonsson" -> "Jönsson": the same name), never by a
-        // letter slip ("Thim" is not "Thörn", "Kay" is not "Kav"). Where the OCR kept å/ä/ö,
-        // there is nothing lost to give back: it becomes only a word of the frequency tables or
-        // of the protocol itself ("Dabolins" is not "Dalbolins").
-        const bool name_like = capitals || (text::starts_upper(w) && !starts);
-        // Confidence tells only where the engine kept å/ä/ö: one that lost them reads
-        // "namnden" as surely as "protokoll".
-        const std::optional<float> read_with =
-            unknown_only ? confidence_of(ocr_words, t.begin, w.size()) : std::nullopt;
-        if (read_with && *read_with >= kConfidentOcr) continue;
-        const Analysis& a = analyse(capitals ? lw : w, engine);
-        if (unknown_only && a.known && !(read_with && *read_with < kDoubtfulOcr)) continue;
-        // An unknown name no word fits may still be one the protocol writes elsewhere.
-        const auto as_protocol_writes = [&] {
-            if (a.known || !name_like || capitals) return;
-            if (auto name = document.name_for(w, model_->confusions_for(engine)))
-                edits.push_back({t.begin, w.size(), w, *name, 0.9,
-                                 "unknown name, as the protocol writes it elsewhere"});
-        };
-        if (a.alternatives.empty()) {
-            as_protocol_writes();
-            continue;
-        }
-
-        const std::string prev = folded_neighbour(i, -1), next = folded_neighbour(i, +1);
-        std::vector<double> scores;
-        for (const Scored& s : a.alternatives) {
-            const std::string ls = text::lower(s.word);
-            const int in_document = document.count(ls);
-            // A capital inside a word is the OCR's only if undoing a confusion removes it
-            // ("fOr" is "för"); "RoK" and "MittVaccin" are written so.
-            const bool capital_stays = !capitals && capital_inside(s.word);
-            if (capital_stays ||
-                (name_like && in_document == 0 && !s.tabled && (unknown_only || s.slip))) {
-                scores.push_back(-std::numeric_limits<double>::infinity());
-                continue;
-            }
-            double sc = s.score + context(s.word, prev, next) + std::log1p(in_document);
-            if (s.lowered_initial) {
-                if (starts)
-                    sc = -std::numeric_limits<double>::infinity();
-                else if (lex_->count(text::lower(s.word)) > 0 &&
-                         !lex_->in_domain(text::lower(s.word)))
-                    sc += kLowerMidSentence;
-            }
-            scores.push_back(sc);
-        }
-        const auto best = static_cast<std::size_t>(std::max_element(scores.begin(), scores.end()) -
-                                                   scores.begin());
-        if (!std::isfinite(scores[best])) {
-            as_protocol_writes();
-            continue;
-        }
-        double own = -std::numeric_limits<double>::infinity();
-        if (a.known) {
-            own = a.own_score + context(w, prev, next);
-            if (scores[best] <= own + kRealWordMargin) continue;
-        }
-        double total = std::isfinite(own) ? std::exp(own - scores[best]) : 0;
-        for (double sc : scores) total += std::isfinite(sc) ? std::exp(sc - scores[best]) : 0;
-        const Scored& s = a.alternatives[best];
-        edits.push_back(
-            {t.begin, w.size(), w, capitals ? text::upper(s.word) : s.word, 1.0 / total,
-             (a.known ? "real-word error, likelier twin: " : "unknown word, lexicon: ") +
-                 s.undone});
-    }
-
-    std::sort(edits.begin(), edits.end(),
-              [](const RepairEdit& x, const RepairEdit& y) { return x.offset < y.offset; });
-    result.text = apply_edits(text, edits);
+    result.edits = DamagePass(*this, text, tokens, unknown_only, ocr_words).run();
+    result.text = apply_edits(text, result.edits);
     return result;
 }
 

@@ -30,8 +30,8 @@
 #include "repair/edit.hpp"
 #include "repair/lexicon.hpp"
 #include "repair/symbols.hpp"
-#include "repair/tokens.hpp"
 #include "util/error.hpp"
+#include "util/tokens.hpp"
 
 namespace kraft {
 
@@ -114,6 +114,8 @@ class Repairer {
         std::vector<Scored> alternatives;  // unknown: valid candidates; known: likelier twins
         double own_score = 0;              // known words: their own log prior
     };
+
+    class DamagePass;  // repair_damage()'s word pass (repair.cpp)
 
     Repairer(std::shared_ptr<const RepairModel> model, std::unique_ptr<Lexicon> lexicon);
     // repair() of a text without U+FFFD: OCR damage only. symbol_readings: how many symbols the

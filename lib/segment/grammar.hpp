@@ -37,6 +37,10 @@ class PatternMatch {
         return static_cast<std::size_t>(groups_[0].data() - subject.data());
     }
     std::size_t end(std::string_view subject) const { return begin(subject) + groups_[0].size(); }
+    // Where a group that took part starts in subject.
+    std::size_t begin_of(const std::string& name, std::string_view subject) const {
+        return static_cast<std::size_t>(group(name).data() - subject.data());
+    }
 
   private:
     friend class Grammar;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "segment/case_numbers.hpp"
+#include "model/case_numbers.hpp"
 #include "segment/dates.hpp"
 #include "segment/persons.hpp"
 #include "segment/segment.hpp"
@@ -95,14 +95,10 @@ std::vector<std::string> sentences(const std::string& block) {
     return out;
 }
 
-std::string body_of_heading(const std::string& heading) {
-    // "Kommunstyrelsens beslut" -> "Kommunstyrelsen"
-    const std::size_t sp = heading.rfind(' ');
-    if (sp == std::string::npos) return "";
-    std::string who = heading.substr(0, sp);
-    if (text::lower(heading.substr(sp + 1)) != "beslut") return "";
-    if (who.ends_with("s")) who.pop_back();
-    return who;
+// "Kommunstyrelsens beslut" -> "Kommunstyrelsen": the body whose decision a heading names.
+std::string body_of_heading(const std::string& heading, const Grammar& g) {
+    auto m = g.first("decision_heading", heading);
+    return m ? std::string(m->group("body")) : "";
 }
 
 // The decisions in running text: each sentence is one ("Lisa Berg entledigas …. Benny Karlsson
@@ -119,10 +115,10 @@ std::vector<std::string> decision_sentences(const std::string& text, const Gramm
         const auto clauses = g.all("decision_clause", sentence);
         std::size_t from = 0;
         for (const PatternMatch& c : clauses) {
-            // The clause keeps its "att" ("att tillställa …") when the grammar's row ends with it.
-            const std::size_t at = sentence.rfind("att", c.end(sentence) - 1);
+            // The next clause starts at the row's group "next" ("att tillställa …"), else after
+            // the match.
             out.push_back(trim(std::string_view(sentence).substr(from, c.begin(sentence) - from)));
-            from = at != std::string::npos && at >= c.begin(sentence) ? at : c.end(sentence);
+            from = c.has("next") ? c.begin_of("next", sentence) : c.end(sentence);
         }
         out.push_back(trim(std::string_view(sentence).substr(from)));
     }
@@ -130,16 +126,9 @@ std::vector<std::string> decision_sentences(const std::string& text, const Gramm
     return out;
 }
 
-Decision parse_decision(const Section& s, const Grammar& g,
-                        const std::optional<std::string>& body) {
-    Decision d;
-    d.by = body.value_or("");
-    if (s.kind == "proposal") {
-        d.kind = DecisionKind::proposes;
-        if (!s.to.empty()) d.to = text::upper_first(s.to);
-    } else if (auto who = body_of_heading(s.heading); !who.empty()) {
-        d.by = who;
-    }
+// The decision's opening line ("Kommunstyrelsen beslutar", "… föreslår kommunfullmäktige"), read
+// into d; returns the lines after it.
+std::vector<const Line*> read_decision_intro(const Section& s, const Grammar& g, Decision& d) {
     std::vector<const Line*> rest;
     bool intro_seen = false;
     for (const Line* l : s.lines) {
@@ -159,86 +148,128 @@ Decision parse_decision(const Section& s, const Grammar& g,
         }
         rest.push_back(l);
     }
-    // Points: numbered, else "att" bullets, else one per block of lines.
-    const bool numbered = std::any_of(rest.begin(), rest.end(), [&](const Line* l) {
-        auto m = g.first("decision_point", l->plain);
-        return m && m->has("num");
-    });
-    std::vector<std::vector<std::string_view>> points;
+    return rest;
+}
+
+// A decision's points as their lines: numbered, else "att" bullets, else one per block of lines.
+struct RawPoints {
+    std::vector<std::vector<std::string_view>> lines;
     std::vector<bool> prose;  // per point: running text, not a numbered or "att" item
     // Per point: how many of its lines come before the colon that introduces what follows.
     std::vector<std::size_t> before_colon;
-    bool open = false;
+
+    void start(std::string_view first, bool is_prose) {
+        lines.push_back({first});
+        prose.push_back(is_prose);
+        before_colon.push_back(SIZE_MAX);
+    }
+};
+
+class PointReader {
+  public:
+    PointReader(const std::vector<const Line*>& rest, const Grammar& g) : g_(g) {
+        numbered_ = std::any_of(rest.begin(), rest.end(), [&](const Line* l) {
+            auto m = g.first("decision_point", l->plain);
+            return m && m->has("num");
+        });
+    }
+    void read(const Line* l);
+    RawPoints& points() { return points_; }
+
+  private:
+    void read_blank(const Line* l);
+    const Grammar& g_;
+    bool numbered_ = false;
+    RawPoints points_;
+    bool open_ = false;
     // After a point that ends with a colon ("… med följande ändringar:"), the unnumbered text
     // that follows is what it introduces, not points of its own.
-    bool introduced = false;
-    const Line* prev_line = nullptr;
-    for (const Line* l : rest) {
-        // "X (SD) avstår från att delta i beslutet" notes who took part; it is no decision point.
-        if (!l->blank && g.matches("not_statement", l->plain)) {
-            open = false;
-            continue;
-        }
-        if (l->blank) {
-            // A numbered point may go on after a blank line only if its sentence has not ended.
-            const bool ended =
-                points.empty() || points.back().empty() || points.back().back().ends_with('.') ||
-                points.back().back().ends_with(';') || points.back().back().ends_with(':');
-            if (!numbered || ended) open = false;
-            prev_line = l;
-            continue;
-        }
-        auto m = g.first("decision_point", l->plain);
-        // An unbulleted "att ..." line continues a sentence wrapped before it ("... åtgärder för"
-        // / "att uppnå ...") unless the line before ended one.
-        const bool after_break = !prev_line || prev_line->blank ||
-                                 prev_line->plain.ends_with(';') ||
-                                 prev_line->plain.ends_with(':') ||
-                                 prev_line->plain.ends_with('.') || prev_line->plain.ends_with(',');
-        const bool bulleted = l->plain.starts_with("-") || l->plain.starts_with("•") ||
-                              l->plain.starts_with("–") || l->plain.starts_with("*");
-        const bool starts = m && (numbered ? m->has("num") : (bulleted || after_break));
-        const bool att_item = starts && !m->has("num");
-        prev_line = l;
-        if (introduced && !points.empty() && !numbered && !att_item) {
-            points.back().push_back(l->plain);
-        } else if (starts) {
-            points.push_back({m->group("text")});
-            prose.push_back(false);
-            before_colon.push_back(SIZE_MAX);
-            open = true;
-        } else if (open && !points.empty()) {
-            points.back().push_back(l->plain);
-        } else if (!numbered) {
-            points.push_back({l->plain});
-            prose.push_back(true);
-            before_colon.push_back(SIZE_MAX);
-            open = true;
-        }
-        if (!numbered && !points.empty() && l->plain.ends_with(':') && !introduced) {
-            introduced = true;
-            before_colon.back() = points.back().size();
-        }
+    bool introduced_ = false;
+    const Line* prev_line_ = nullptr;
+};
+
+void PointReader::read_blank(const Line* l) {
+    // A numbered point may go on after a blank line only if its sentence has not ended.
+    const auto& pts = points_.lines;
+    const bool ended = pts.empty() || pts.back().empty() || pts.back().back().ends_with('.') ||
+                       pts.back().back().ends_with(';') || pts.back().back().ends_with(':');
+    if (!numbered_ || ended) open_ = false;
+    prev_line_ = l;
+}
+
+void PointReader::read(const Line* l) {
+    // "X (SD) avstår från att delta i beslutet" notes who took part; it is no decision point.
+    if (!l->blank && g_.matches("not_statement", l->plain)) {
+        open_ = false;
+        return;
     }
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (!prose[i]) {
-            if (std::string text = join_lines(points[i]); !text.empty())
-                d.points.push_back(std::move(text));
+    if (l->blank) return read_blank(l);
+    auto m = g_.first("decision_point", l->plain);
+    // An unbulleted "att ..." line continues a sentence wrapped before it ("... åtgärder för" /
+    // "att uppnå ...") unless the line before ended one.
+    const std::string_view prev = prev_line_ ? std::string_view(prev_line_->plain) : "";
+    const bool after_break = !prev_line_ || prev_line_->blank || prev.ends_with(';') ||
+                             prev.ends_with(':') || prev.ends_with('.') || prev.ends_with(',');
+    const bool bulleted = l->plain.starts_with("-") || l->plain.starts_with("•") ||
+                          l->plain.starts_with("–") || l->plain.starts_with("*");
+    const bool starts = m && (numbered_ ? m->has("num") : (bulleted || after_break));
+    const bool att_item = starts && !m->has("num");
+    prev_line_ = l;
+    auto& pts = points_.lines;
+    if (introduced_ && !pts.empty() && !numbered_ && !att_item) {
+        pts.back().push_back(l->plain);
+    } else if (starts) {
+        points_.start(m->group("text"), false);
+        open_ = true;
+    } else if (open_ && !pts.empty()) {
+        pts.back().push_back(l->plain);
+    } else if (!numbered_) {
+        points_.start(l->plain, true);
+        open_ = true;
+    }
+    if (!numbered_ && !pts.empty() && l->plain.ends_with(':') && !introduced_) {
+        introduced_ = true;
+        points_.before_colon.back() = pts.back().size();
+    }
+}
+
+// The points' texts: an item as it is; running text as its sentences up to the introducing
+// colon, the last of them with all that the colon introduces.
+std::vector<std::string> point_texts(const RawPoints& raw, const Grammar& g) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < raw.lines.size(); ++i) {
+        const auto& lines = raw.lines[i];
+        if (!raw.prose[i]) {
+            if (std::string text = join_lines(lines); !text.empty()) out.push_back(std::move(text));
             continue;
         }
-        // Running text: its sentences up to the introducing colon, the last of them with all that
-        // the colon introduces.
-        const std::size_t head = std::min(before_colon[i], points[i].size());
-        std::vector<std::string> ones = decision_sentences(
-            join_lines({points[i].begin(), points[i].begin() + static_cast<long>(head)}), g);
-        const std::string tail =
-            join_lines({points[i].begin() + static_cast<long>(head), points[i].end()});
+        const auto head = static_cast<long>(std::min(raw.before_colon[i], lines.size()));
+        std::vector<std::string> ones =
+            decision_sentences(join_lines({lines.begin(), lines.begin() + head}), g);
+        const std::string tail = join_lines({lines.begin() + head, lines.end()});
         if (!tail.empty()) {
             if (ones.empty()) ones.emplace_back();
             ones.back() = join_lines({ones.back(), tail});
         }
-        for (std::string& one : ones) d.points.push_back(std::move(one));
+        for (std::string& one : ones) out.push_back(std::move(one));
     }
+    return out;
+}
+
+Decision parse_decision(const Section& s, const Grammar& g,
+                        const std::optional<std::string>& body) {
+    Decision d;
+    d.by = body.value_or("");
+    if (s.kind == "proposal") {
+        d.kind = DecisionKind::proposes;
+        if (!s.to.empty()) d.to = text::upper_first(s.to);
+    } else if (auto who = body_of_heading(s.heading, g); !who.empty()) {
+        d.by = who;
+    }
+    const std::vector<const Line*> rest = read_decision_intro(s, g, d);
+    PointReader reader(rest, g);
+    for (const Line* l : rest) reader.read(l);
+    d.points = point_texts(reader.points(), g);
     if (d.kind == DecisionKind::decides && !d.points.empty())
         if (auto m = g.first("proposes_inline", d.points.front())) {
             d.kind = DecisionKind::proposes;
@@ -298,7 +329,7 @@ void statements_from(const Section& s, const Grammar& g, std::vector<Statement>&
                 kinds.push_back(StatementKind::special_statement);
             if (g.matches("reservation", sentence)) kinds.push_back(StatementKind::reservation);
             if (kinds.empty() && !persons.empty() && s.kind == "statements" &&
-                sentence.find("yrka") == std::string::npos) {
+                !g.matches("mentions_motion", sentence)) {
                 // A list of names under a "Reservation" / "Särskilt yttrande" heading.
                 if (g.matches("protocol_note", heading))
                     kinds.push_back(StatementKind::protocol_note);
@@ -398,9 +429,9 @@ std::vector<Reference> references_in(const std::string& s, int line, const Gramm
         Reference r;
         r.body = trim(m.group("body"));
         // "Beslut fritidsnämnden 250619 § 91": the word before the body is not part of it.
-        for (const char* lead : {"Beslut ", "beslut ", "Förslag ", "Protokoll "})
-            if (r.body.starts_with(lead) && r.body.size() > std::string_view(lead).size() + 2)
-                r.body = r.body.substr(std::string_view(lead).size());
+        if (auto lead = g.first("reference_lead", r.body);
+            lead && lead->begin(r.body) == 0 && r.body.size() > lead->whole().size() + 2)
+            r.body = r.body.substr(lead->whole().size());
         r.body_name = resolve_body(r.body, g);
         r.paragraph = parse_int(m.group("num"));
         if (m.has("date6"))
@@ -437,6 +468,276 @@ void add_reference(std::vector<Reference>& to, Reference r) {
         }
     }
     to.push_back(std::move(r));
+}
+
+// Reads a paragraph's parts from its lines: heading and title, sections, appendices, and the
+// text, one line at a time.
+class ParagraphParser {
+  public:
+    ParagraphParser(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
+                    const Grammar& g, Paragraph& p)
+        : lines_(lines), begin_(begin), end_(end), g_(g), p_(p), sections_(1) {}
+
+    // The title and the paragraph's own case numbers; returns the first line after them.
+    std::size_t read_title(const HeadingLine& heading);
+    // Sections, appendices and the paragraph's text, from line k on.
+    void read_sections(std::size_t k);
+    const std::vector<Section>& sections() const { return sections_; }
+    std::vector<Appendix>& appendices() { return appendices_; }
+    // The paragraph's text: its lines without page furniture, one blank line between blocks.
+    std::string text() const;
+    // The same lines joined into running text (words split across lines rejoined).
+    std::string joined() const { return join_lines(text_parts_); }
+
+  private:
+    std::size_t read_title_lines(std::string& title, std::size_t k);
+    bool page_ends_before_text(std::size_t from) const;
+    bool starts_trailing_document(std::size_t k) const;
+    void read_section_line(std::size_t k);
+
+    const std::vector<Line>& lines_;
+    std::size_t begin_, end_;
+    const Grammar& g_;
+    Paragraph& p_;
+    std::vector<Section> sections_;
+    std::vector<Appendix> appendices_;
+    bool trailing_ = false;  // a document after the appendices (e.g. the tjänsteskrivelse)
+    std::vector<std::string_view> text_parts_;
+};
+
+// A page may end right after the heading: the blank lines of the page's foot and of the next
+// page's top are margins, not a gap between the heading and its title.
+bool ParagraphParser::page_ends_before_text(std::size_t from) const {
+    for (std::size_t i = from; i < end_ && (lines_[i].blank || lines_[i].furniture); ++i)
+        if (lines_[i].page_break) return true;
+    return false;
+}
+
+std::size_t ParagraphParser::read_title(const HeadingLine& heading) {
+    std::string title;
+    if (std::string c = case_only(heading.rest, g_); !c.empty()) {
+        p_.case_numbers.push_back(c);
+    } else if (auto label = g_.first("case_label", heading.rest); label && label->has("id")) {
+        if (auto m = g_.first("case_number", label->group("id")))
+            p_.case_numbers.emplace_back(m->group("id"));
+    } else {
+        title = heading.rest;
+    }
+    std::size_t k = read_title_lines(title, begin_ + 1);
+    // A case number may follow the title after a blank line.
+    for (std::size_t look = k, seen = 0; look < end_ && seen < 3; ++look) {
+        const Line& l = lines_[look];
+        if (l.blank || l.furniture) continue;
+        ++seen;
+        std::string c = case_only(l.plain, g_);
+        if (c.empty()) break;
+        p_.case_numbers.push_back(c);
+        k = look + 1;
+    }
+    p_.title = title;
+    return k;
+}
+
+// The title's lines after the heading (up to three), and case numbers standing among them.
+std::size_t ParagraphParser::read_title_lines(std::string& title, std::size_t k) {
+    int title_lines = title.empty() ? 0 : 1, blanks = 0;
+    bool page_top = false;
+    std::string to_ignored;
+    for (; k < end_; ++k) {
+        const Line& l = lines_[k];
+        page_top = page_top || l.page_break;
+        if (l.furniture) continue;
+        if (l.blank) {
+            if (!title.empty()) break;
+            if (page_top || page_ends_before_text(k)) continue;
+            if (++blanks > 2) break;
+            continue;
+        }
+        page_top = false;
+        if (std::string c = case_only(l.plain, g_); !c.empty()) {
+            p_.case_numbers.push_back(c);
+            continue;
+        }
+        if (section_kind(l.plain, g_, to_ignored) || g_.matches("appendix", l.plain)) break;
+        if (title.empty()) {
+            title = l.plain;
+            title_lines = 1;
+            continue;
+        }
+        const bool continues =
+            title.back() != '.' && title.back() != ':' && !l.plain.ends_with('.') &&
+            !g_.matches("decision_decides", l.plain) && !g_.matches("decision_proposes", l.plain) &&
+            title_lines < 3 && title.size() + l.plain.size() < 250;
+        if (!continues) break;
+        title = join_lines({title, l.plain});
+        ++title_lines;
+    }
+    return k;
+}
+
+void ParagraphParser::read_sections(std::size_t k) {
+    text_parts_ = {lines_[begin_].plain};
+    for (; k < end_; ++k) {
+        const Line& l = lines_[k];
+        if (l.furniture) continue;
+        // One blank line between blocks, however many the page's margins or a page break left.
+        if (!(l.blank && !text_parts_.empty() && text_parts_.back().empty()))
+            text_parts_.push_back(l.plain);
+        if (!trailing_) read_section_line(k);
+    }
+}
+
+// An appendix's text that runs into a line of case numbers is followed by another document.
+bool ParagraphParser::starts_trailing_document(std::size_t k) const {
+    const Line& l = lines_[k];
+    if (l.blank || appendices_.back().lines.size() < 3) return false;
+    std::size_t n = k + 1;
+    while (n < end_ && (lines_[n].blank || lines_[n].furniture)) ++n;
+    return n < end_ && n == k + 1 && !case_only(lines_[n].plain, g_).empty() &&
+           case_only(l.plain, g_).empty();
+}
+
+void ParagraphParser::read_section_line(std::size_t k) {
+    const Line& l = lines_[k];
+    if (auto m = g_.first("appendix", l.plain)) {
+        if (auto n = parse_int(m->group("num"))) appendices_.push_back({*n, {}});
+        return;
+    }
+    if (!appendices_.empty()) {
+        if (starts_trailing_document(k))
+            trailing_ = true;
+        else
+            appendices_.back().lines.push_back(&l);
+        return;
+    }
+    std::string to;
+    if (auto kind = section_kind(l.plain, g_, to); kind && !continues_sentence(lines_, k)) {
+        sections_.push_back({*kind, l.plain, to, {}});
+        if (!sections_.back().heading.empty() && sections_.back().heading.back() == ':')
+            sections_.back().heading.pop_back();
+        return;
+    }
+    // A heading the grammar has no word for ("Delegationsbeslut" under the decision) ends the
+    // decision: what follows is a list or text of its own, not decision points.
+    const Section& last = sections_.back();
+    if ((last.kind == "decision" || last.kind == "proposal") && after_blank(last) &&
+        unnamed_heading(l.plain, g_)) {
+        sections_.push_back({"other", l.plain, "", {}});
+        return;
+    }
+    sections_.back().lines.push_back(&l);
+}
+
+std::string ParagraphParser::text() const {
+    std::string t;
+    for (std::string_view s : text_parts_) {
+        if (!t.empty()) t += '\n';
+        t += s;
+    }
+    return t;
+}
+
+// What each section says: the summary, the decision, statements, motions, references, recipients.
+void read_section(const Section& s, const Grammar& g, const std::optional<std::string>& body,
+                  Paragraph& p) {
+    if (s.kind == "summary" && p.summary.empty()) {
+        std::vector<std::string_view> parts;
+        for (const Line* l : s.lines) parts.push_back(l->plain);
+        p.summary = join_lines(parts);
+    }
+    if ((s.kind == "decision" || s.kind == "proposal") && !p.decision) {
+        Decision d = parse_decision(s, g, body);
+        if (!d.points.empty()) p.decision = std::move(d);
+    }
+    if (s.kind == "none" || s.kind == "decision" || s.kind == "proposal" ||
+        s.kind == "decision_process" || s.kind == "motions" || s.kind == "statements" ||
+        s.kind == "vote" || s.kind == "jav" || s.kind == "separator")
+        statements_from(s, g, p.statements);
+    if (s.kind == "decision_process" || s.kind == "motions")
+        for (const auto& [block, line] : blocks(s.lines))
+            for (const std::string& sentence : sentences(block))
+                if (g.matches("motion", sentence))
+                    p.motions.push_back({find_persons(sentence, g), sentence});
+    if (s.kind == "basis") {
+        for (const auto& [item, line] : basis_items(s.lines, g))
+            for (Reference& r : references_in(item, line, g))
+                add_reference(p.references, std::move(r));
+    } else if (s.kind != "recipients") {
+        for (const auto& [block, line] : blocks(s.lines))
+            for (const std::string& sentence : sentences(block))
+                for (Reference& r : references_in(sentence, line, g))
+                    add_reference(p.references, std::move(r));
+    }
+    if (s.kind == "recipients")
+        for (const Line* l : s.lines) {
+            if (l->blank) continue;
+            std::string r = l->plain;
+            for (const char* b : {"- ", "• ", "* ", "– "})
+                if (r.starts_with(b))
+                    r = trim(std::string_view(r).substr(std::string_view(b).size()));
+            if (!r.empty()) p.recipients.push_back(r);
+        }
+}
+
+// A decision without a decision heading: one passive sentence right after the title
+// ("Informationen noteras."), else the first "X beslutar" line and what follows.
+std::optional<Decision> unheaded_decision(const std::vector<Section>& sections, const Grammar& g,
+                                          const std::optional<std::string>& body) {
+    const auto first = blocks(sections.front().lines);
+    if (!first.empty()) {
+        const auto first_sentences = sentences(first.front().first);
+        if (!first_sentences.empty() && g.matches("decision_passive", first_sentences.front())) {
+            Decision d;
+            d.by = body.value_or("");
+            d.points.push_back(first_sentences.front());
+            return d;
+        }
+    }
+    for (const Section& s : sections) {
+        if (s.kind != "none" && s.kind != "decision_process") continue;
+        for (std::size_t i = 0; i < s.lines.size(); ++i) {
+            if (!g.matches("decision_decides", s.lines[i]->plain) &&
+                !g.matches("decision_proposes", s.lines[i]->plain))
+                continue;
+            Section d{"decision", "", "", {s.lines.begin() + static_cast<long>(i), s.lines.end()}};
+            Decision dec = parse_decision(d, g, body);
+            if (!dec.points.empty()) return dec;
+        }
+    }
+    return std::nullopt;
+}
+
+// An appendix whose statement is in another paragraph (appendices printed at the end of the
+// protocol) is handed back to segment(), which attaches it there.
+void place_appendices(std::vector<Appendix>& appendices, const Grammar& g, Paragraph& p,
+                      std::vector<UnclaimedAppendix>* unclaimed) {
+    for (Appendix& a : appendices) {
+        const bool here = std::any_of(p.statements.begin(), p.statements.end(),
+                                      [&](const Statement& s) { return s.appendix == a.number; });
+        if (!here && unclaimed) {
+            UnclaimedAppendix u{a.number, {}, a.lines.empty() ? 0 : a.lines.front()->number};
+            for (const Line* l : a.lines) u.lines.push_back(l->plain);
+            unclaimed->push_back(std::move(u));
+            continue;
+        }
+        attach_appendix(a, g, p.statements);
+    }
+}
+
+// Case numbers cited in the text, other than the paragraph's own ("(STK-" + "2023-137)" joined).
+void find_cited_cases(const std::string& text, const Grammar& g, Paragraph& p) {
+    std::vector<std::string> own;
+    for (const auto& c : p.case_numbers) own.push_back(normalize_case_number(c));
+    std::vector<std::string> cited_keys;
+    for (const PatternMatch& m : g.all("case_number", text)) {
+        const std::string id(m.group("id"));
+        const std::string key = normalize_case_number(id);
+        if (key.empty() || std::find(own.begin(), own.end(), key) != own.end() ||
+            std::find(cited_keys.begin(), cited_keys.end(), key) != cited_keys.end())
+            continue;
+        cited_keys.push_back(key);
+        p.cited_cases.push_back(id);
+    }
 }
 
 }  // namespace
@@ -496,227 +797,17 @@ Paragraph parse_paragraph(const std::vector<Line>& lines, std::size_t begin, std
     p.line_end = p.line_begin;
     for (std::size_t k = begin; k < end; ++k)
         if (!lines[k].blank && !lines[k].furniture) p.line_end = lines[k].number;
-
-    // Title and the paragraph's own case numbers.
-    std::string title;
-    std::string to_ignored;
-    if (std::string c = case_only(heading.rest, g); !c.empty()) {
-        p.case_numbers.push_back(c);
-    } else if (auto label = g.first("case_label", heading.rest); label && label->has("id")) {
-        if (auto m = g.first("case_number", label->group("id")))
-            p.case_numbers.emplace_back(m->group("id"));
-    } else {
-        title = heading.rest;
-    }
-    std::size_t k = begin + 1;
-    int title_lines = title.empty() ? 0 : 1, blanks = 0;
-    // A page may end right after the heading: the blank lines of the page's foot and of the next
-    // page's top are margins, not a gap between the heading and its title.
-    const auto page_ends_before_text = [&](std::size_t from) {
-        for (std::size_t i = from; i < end && (lines[i].blank || lines[i].furniture); ++i)
-            if (lines[i].page_break) return true;
-        return false;
-    };
-    bool page_top = false;
-    for (; k < end; ++k) {
-        const Line& l = lines[k];
-        page_top = page_top || l.page_break;
-        if (l.furniture) continue;
-        if (l.blank) {
-            if (!title.empty()) break;
-            if (page_top || page_ends_before_text(k)) continue;
-            if (++blanks > 2) break;
-            continue;
-        }
-        page_top = false;
-        if (std::string c = case_only(l.plain, g); !c.empty()) {
-            p.case_numbers.push_back(c);
-            continue;
-        }
-        if (section_kind(l.plain, g, to_ignored) || g.matches("appendix", l.plain)) break;
-        if (title.empty()) {
-            title = l.plain;
-            title_lines = 1;
-            continue;
-        }
-        const bool continues = title.back() != '.' && title.back() != ':' &&
-                               !l.plain.ends_with('.') && !g.matches("decision_decides", l.plain) &&
-                               !g.matches("decision_proposes", l.plain) && title_lines < 3 &&
-                               title.size() + l.plain.size() < 250;
-        if (!continues) break;
-        title = join_lines({title, l.plain});
-        ++title_lines;
-    }
-    // A case number may follow the title after a blank line.
-    for (std::size_t look = k, seen = 0; look < end && seen < 3; ++look) {
-        const Line& l = lines[look];
-        if (l.blank || l.furniture) continue;
-        ++seen;
-        std::string c = case_only(l.plain, g);
-        if (c.empty()) break;
-        p.case_numbers.push_back(c);
-        k = look + 1;
-    }
-    p.title = title;
-
-    // Sections and appendices.
-    std::vector<Section> sections(1);
-    std::vector<Appendix> appendices;
-    bool trailing = false;  // a document after the appendices (e.g. the tjänsteskrivelse)
-    std::vector<std::string_view> text_parts{lines[begin].plain};
-    for (; k < end; ++k) {
-        const Line& l = lines[k];
-        if (l.furniture) continue;
-        // One blank line between blocks, however many the page's margins or a page break left.
-        if (!(l.blank && !text_parts.empty() && text_parts.back().empty()))
-            text_parts.push_back(l.plain);
-        if (trailing) continue;
-        if (auto m = g.first("appendix", l.plain)) {
-            if (auto n = parse_int(m->group("num"))) appendices.push_back({*n, {}});
-            continue;
-        }
-        if (!appendices.empty()) {
-            Appendix& a = appendices.back();
-            if (!l.blank && a.lines.size() >= 3) {
-                std::size_t n = k + 1;
-                while (n < end && (lines[n].blank || lines[n].furniture)) ++n;
-                if (n < end && n == k + 1 && !case_only(lines[n].plain, g).empty() &&
-                    case_only(l.plain, g).empty()) {
-                    trailing = true;
-                    continue;
-                }
-            }
-            a.lines.push_back(&l);
-            continue;
-        }
-        std::string to;
-        if (auto kind = section_kind(l.plain, g, to); kind && !continues_sentence(lines, k)) {
-            sections.push_back({*kind, l.plain, to, {}});
-            if (!sections.back().heading.empty() && sections.back().heading.back() == ':')
-                sections.back().heading.pop_back();
-            continue;
-        }
-        // A heading the grammar has no word for ("Delegationsbeslut" under the decision) ends
-        // the decision: what follows is a list or text of its own, not decision points.
-        if ((sections.back().kind == "decision" || sections.back().kind == "proposal") &&
-            after_blank(sections.back()) && unnamed_heading(l.plain, g)) {
-            sections.push_back({"other", l.plain, "", {}});
-            continue;
-        }
-        sections.back().lines.push_back(&l);
-    }
-    p.text = [&] {
-        std::string t;
-        for (std::string_view s : text_parts) {
-            if (!t.empty()) t += '\n';
-            t += s;
-        }
-        return t;
-    }();
-
-    {
-        std::vector<const Line*> all;
-        for (const Section& s : sections) all.insert(all.end(), s.lines.begin(), s.lines.end());
-        p.vote = find_vote(all, g);
-    }
-    for (const Section& s : sections) {
-        if (s.kind == "summary" && p.summary.empty()) {
-            std::vector<std::string_view> parts;
-            for (const Line* l : s.lines) parts.push_back(l->plain);
-            p.summary = join_lines(parts);
-        }
-        if ((s.kind == "decision" || s.kind == "proposal") && !p.decision) {
-            Decision d = parse_decision(s, g, body);
-            if (!d.points.empty()) p.decision = std::move(d);
-        }
-        if (s.kind == "none" || s.kind == "decision" || s.kind == "proposal" ||
-            s.kind == "decision_process" || s.kind == "motions" || s.kind == "statements" ||
-            s.kind == "vote" || s.kind == "jav" || s.kind == "separator")
-            statements_from(s, g, p.statements);
-        if (s.kind == "decision_process" || s.kind == "motions")
-            for (const auto& [block, line] : blocks(s.lines))
-                for (const std::string& sentence : sentences(block))
-                    if (sentence.find(" yrkar ") != std::string::npos ||
-                        sentence.find(" yrkade ") != std::string::npos)
-                        p.motions.push_back({find_persons(sentence, g), sentence});
-        if (s.kind == "basis") {
-            for (const auto& [item, line] : basis_items(s.lines, g))
-                for (Reference& r : references_in(item, line, g))
-                    add_reference(p.references, std::move(r));
-        } else if (s.kind != "recipients") {
-            for (const auto& [block, line] : blocks(s.lines))
-                for (const std::string& sentence : sentences(block))
-                    for (Reference& r : references_in(sentence, line, g))
-                        add_reference(p.references, std::move(r));
-        }
-        if (s.kind == "recipients")
-            for (const Line* l : s.lines) {
-                if (l->blank) continue;
-                std::string r = l->plain;
-                for (const char* b : {"- ", "• ", "* ", "– "})
-                    if (r.starts_with(b))
-                        r = trim(std::string_view(r).substr(std::string_view(b).size()));
-                if (!r.empty()) p.recipients.push_back(r);
-            }
-    }
-    if (!p.decision) {
-        // A decision in one passive sentence right after the title ("Informationen noteras.").
-        const auto first = blocks(sections.front().lines);
-        if (!first.empty()) {
-            const auto first_sentences = sentences(first.front().first);
-            if (!first_sentences.empty() &&
-                g.matches("decision_passive", first_sentences.front())) {
-                Decision d;
-                d.by = body.value_or("");
-                d.points.push_back(first_sentences.front());
-                p.decision = std::move(d);
-            }
-        }
-    }
-    if (!p.decision) {
-        // A decision stated without a heading: the first "X beslutar" line and what follows.
-        for (const Section& s : sections) {
-            if (s.kind != "none" && s.kind != "decision_process") continue;
-            for (std::size_t i = 0; i < s.lines.size() && !p.decision; ++i) {
-                if (!g.matches("decision_decides", s.lines[i]->plain) &&
-                    !g.matches("decision_proposes", s.lines[i]->plain))
-                    continue;
-                Section d{
-                    "decision", "", "", {s.lines.begin() + static_cast<long>(i), s.lines.end()}};
-                Decision dec = parse_decision(d, g, body);
-                if (!dec.points.empty()) p.decision = std::move(dec);
-            }
-        }
-    }
-    for (Appendix& a : appendices) {
-        // An appendix whose statement is in another paragraph (appendices printed at the end of the
-        // protocol) is handed back to segment(), which attaches it there.
-        const bool here = std::any_of(p.statements.begin(), p.statements.end(),
-                                      [&](const Statement& s) { return s.appendix == a.number; });
-        if (!here && unclaimed) {
-            UnclaimedAppendix u{a.number, {}, a.lines.empty() ? 0 : a.lines.front()->number};
-            for (const Line* l : a.lines) u.lines.push_back(l->plain);
-            unclaimed->push_back(std::move(u));
-            continue;
-        }
-        attach_appendix(a, g, p.statements);
-    }
-
-    // Case numbers cited in the text, other than the paragraph's own ("(STK-" + "2023-137)"
-    // joined).
-    const std::string joined = join_lines(text_parts);
-    std::vector<std::string> own;
-    for (const auto& c : p.case_numbers) own.push_back(normalize_case_number(c));
-    std::vector<std::string> cited_keys;
-    for (const PatternMatch& m : g.all("case_number", joined)) {
-        const std::string id(m.group("id"));
-        const std::string key = normalize_case_number(id);
-        if (key.empty() || std::find(own.begin(), own.end(), key) != own.end() ||
-            std::find(cited_keys.begin(), cited_keys.end(), key) != cited_keys.end())
-            continue;
-        cited_keys.push_back(key);
-        p.cited_cases.push_back(id);
-    }
+    ParagraphParser parser(lines, begin, end, g, p);
+    parser.read_sections(parser.read_title(heading));
+    p.text = parser.text();
+    std::vector<const Line*> all;
+    for (const Section& s : parser.sections())
+        all.insert(all.end(), s.lines.begin(), s.lines.end());
+    p.vote = find_vote(all, g);
+    for (const Section& s : parser.sections()) read_section(s, g, body, p);
+    if (!p.decision) p.decision = unheaded_decision(parser.sections(), g, body);
+    place_appendices(parser.appendices(), g, p, unclaimed);
+    find_cited_cases(parser.joined(), g, p);
     return p;
 }
 

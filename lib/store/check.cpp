@@ -6,13 +6,18 @@ Result<std::vector<std::string>> check_archive(Archive& a) {
     std::vector<std::string> problems;
     auto integrity = a.db().prepare("PRAGMA integrity_check");
     if (!integrity) return std::unexpected(integrity.error());
-    while ((*integrity)->step())
-        if ((*integrity)->text(0) != "ok")
-            problems.push_back("integrity: " + (*integrity)->text(0));
+    if (auto ok = (*integrity)->each_row([&](const SqlStatement& row) {
+            if (row.text(0) != "ok") problems.push_back("integrity: " + row.text(0));
+        });
+        !ok)
+        return std::unexpected(ok.error());
     auto fk = a.db().prepare("PRAGMA foreign_key_check");
     if (!fk) return std::unexpected(fk.error());
-    while ((*fk)->step())
-        problems.push_back("foreign key: " + (*fk)->text(0) + " row " + (*fk)->text(1));
+    if (auto ok = (*fk)->each_row([&](const SqlStatement& row) {
+            problems.push_back("foreign key: " + row.text(0) + " row " + row.text(1));
+        });
+        !ok)
+        return std::unexpected(ok.error());
     if (a.schema() >= 6) {
         // A run that is not exactly the protocol's entries would make a search with --body,
         // --from or --to miss hits or show other meetings' (search.cpp). The run holds all of
@@ -25,10 +30,12 @@ Result<std::vector<std::string>> check_archive(Archive& a) {
             "(coalesce(own.n, 0) != pr.entries_to - pr.entries_from + 1 OR own.low < "
             "pr.entries_from OR own.high > pr.entries_to)");
         if (!runs) return std::unexpected(runs.error());
-        while ((*runs)->step())
-            problems.push_back("entry ids: " + (*runs)->text(0) + " records its entries as ids " +
-                               (*runs)->text(1) + ".." + (*runs)->text(2) + ", which they are not");
-        if (!(*runs)->ok()) return fail(a.db().path(), 0, (*runs)->error());
+        if (auto ok = (*runs)->each_row([&](const SqlStatement& row) {
+                problems.push_back("entry ids: " + row.text(0) + " records its entries as ids " +
+                                   row.text(1) + ".." + row.text(2) + ", which they are not");
+            });
+            !ok)
+            return std::unexpected(ok.error());
     }
     if (auto ok =
             a.db().exec("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)");

@@ -13,41 +13,55 @@ SqlStatement::~SqlStatement() {
     sqlite3_finalize(st_);
 }
 
+void SqlStatement::keep_bind_error(int rc) {
+    if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+}
+
 SqlStatement& SqlStatement::bind(int i, std::string_view v) {
-    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    keep_bind_error(sqlite3_bind_text64(st_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     return *this;
 }
 SqlStatement& SqlStatement::bind(int i, std::int64_t v) {
-    sqlite3_bind_int64(st_, i, v);
+    keep_bind_error(sqlite3_bind_int64(st_, i, v));
     return *this;
 }
 SqlStatement& SqlStatement::bind(int i, double v) {
-    sqlite3_bind_double(st_, i, v);
+    keep_bind_error(sqlite3_bind_double(st_, i, v));
     return *this;
 }
 SqlStatement& SqlStatement::bind_blob(int i, std::string_view bytes) {
-    sqlite3_bind_blob64(st_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    keep_bind_error(sqlite3_bind_blob64(st_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
     return *this;
 }
 SqlStatement& SqlStatement::bind_null(int i) {
-    sqlite3_bind_null(st_, i);
+    keep_bind_error(sqlite3_bind_null(st_, i));
     return *this;
 }
 
-bool SqlStatement::step() {
+Result<bool> SqlStatement::step() {
+    if (bind_error_ != 0) {
+        error_code_ = bind_error_ & 0xff;
+        return fail(path_, 0, std::string("cannot bind a value: ") + sqlite3_errstr(bind_error_));
+    }
     const int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) {
-        error_ = sqlite3_errmsg(db_);
-        error_code_ = rc & 0xff;
+    if (rc == SQLITE_DONE) return false;
+    error_code_ = rc & 0xff;
+    return fail(path_, 0, sqlite3_errmsg(db_));
+}
+
+Result<void> SqlStatement::run() {
+    while (true) {
+        auto row = step();
+        if (!row) return std::unexpected(row.error());
+        if (!*row) return {};
     }
-    return false;
 }
 
 void SqlStatement::reset() {
     sqlite3_reset(st_);
     sqlite3_clear_bindings(st_);
-    error_.clear();
+    bind_error_ = 0;
     error_code_ = 0;
 }
 
@@ -177,7 +191,8 @@ Result<std::unique_ptr<SqlStatement>> Database::prepare(std::string_view sql) {
     if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st, nullptr) !=
         SQLITE_OK)
         return fail(path_, 0, sqlite3_errmsg(db_));
-    return std::make_unique<SqlStatement>(db_, st);
+    if (st == nullptr) return fail(path_, 0, "internal error: an empty SQL statement");
+    return std::make_unique<SqlStatement>(db_, st, path_);
 }
 
 Result<void> Database::exec(std::string_view sql) {

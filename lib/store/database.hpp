@@ -2,16 +2,21 @@
 //
 //   auto db = Database::open(path, Database::Mode::read_write);   // errors: cannot open
 //   auto st = db->prepare("SELECT id FROM protocols WHERE source = ?");
-//   st->bind(1, source);
-//   while (st->step()) use(st->integer(0));
-// SqlStatement::step() throws nothing: an SQLite error sets error() and step() returns false.
+//   if (!st) return std::unexpected(st.error());
+//   auto ok = (*st)->bind(1, source).each_row([&](const SqlStatement& row) { use(row.integer(0));
+//   }); if (!ok) return ok;   // SQLITE_BUSY, corruption, a refused binding...
+// Every way to run a statement returns a Result, so an SQLite error cannot end a loop as if the
+// rows had run out: step() is Result<bool>, run() and each_row() Result<void>, all [[nodiscard]].
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "util/error.hpp"
@@ -21,9 +26,15 @@ struct sqlite3_stmt;
 
 namespace kraft {
 
+// A value bound as a BLOB: bind() binds strings as text.
+struct Blob {
+    std::string_view bytes;
+};
+
 class SqlStatement {
   public:
-    SqlStatement(sqlite3* db, sqlite3_stmt* st) : db_(db), st_(st) {}
+    SqlStatement(sqlite3* db, sqlite3_stmt* st, std::string path)
+        : db_(db), st_(st), path_(std::move(path)) {}
     ~SqlStatement();
     SqlStatement(const SqlStatement&) = delete;
     SqlStatement& operator=(const SqlStatement&) = delete;
@@ -36,19 +47,35 @@ class SqlStatement {
     SqlStatement& bind(int i, double v);
     SqlStatement& bind_null(int i);
     SqlStatement& bind_blob(int i, std::string_view bytes);
+    SqlStatement& bind(int i, Blob v) { return bind_blob(i, v.bytes); }
     template <class T>
     SqlStatement& bind(int i, const std::optional<T>& v) {
         return v ? bind(i, *v) : bind_null(i);
     }
+    // Binds the values to parameters 1, 2, ... in order.
+    template <class... Values>
+    SqlStatement& bind_all(const Values&... values) {
+        int i = 0;
+        (bind(++i, values), ...);
+        return *this;
+    }
 
-    bool step();  // true: a row is ready; false: done or error (see ok())
-    bool ok() const { return error_.empty(); }
-    const std::string& error() const { return error_; }
-    // The step failed on what the statement was given (SQLite's generic SQLITE_ERROR, e.g. a bad
-    // FTS5 expression), not on the database (SQLITE_CORRUPT, SQLITE_BUSY, SQLITE_IOERR...).
+    // A binding SQLite refuses (a text over its limit, out of memory) is kept and returned by the
+    // next step(), run() or each_row(), which then do not run the statement.
+
+    // true: a row is ready; false: no more rows. Errors: SQLite's, naming the archive.
+    [[nodiscard]] Result<bool> step();
+    // Steps to the end, for statements whose rows (if any) are not wanted: INSERT, UPDATE...
+    [[nodiscard]] Result<void> run();
+    // Calls on_row(*this) for each row. on_row may return void; bool (false: stop here, leaving
+    // the rest unread); or Result<void> (an error stops the loop and is returned).
+    template <class OnRow>
+    [[nodiscard]] Result<void> each_row(OnRow&& on_row);
+
+    // The last error was on what the statement was given (SQLite's generic SQLITE_ERROR, e.g. a
+    // bad FTS5 expression), not on the database (SQLITE_CORRUPT, SQLITE_BUSY, SQLITE_IOERR...).
     bool failed_on_input() const;
     void reset();  // for re-use with new bindings
-
     std::int64_t integer(int col) const;
     double real(int col) const;
     std::string text(int col) const;
@@ -56,11 +83,30 @@ class SqlStatement {
     bool is_null(int col) const;
 
   private:
+    void keep_bind_error(int rc);
     sqlite3* db_;
     sqlite3_stmt* st_;
-    std::string error_;
+    std::string path_;  // the archive's, for errors
+    int bind_error_ = 0;
     int error_code_ = 0;
 };
+
+template <class OnRow>
+Result<void> SqlStatement::each_row(OnRow&& on_row) {
+    using Returned = std::invoke_result_t<OnRow&, const SqlStatement&>;
+    while (true) {
+        auto row = step();
+        if (!row) return std::unexpected(row.error());
+        if (!*row) return {};
+        if constexpr (std::is_void_v<Returned>) {
+            on_row(std::as_const(*this));
+        } else if constexpr (std::is_same_v<Returned, bool>) {
+            if (!on_row(std::as_const(*this))) return {};
+        } else {
+            if (auto ok = on_row(std::as_const(*this)); !ok) return ok;
+        }
+    }
+}
 
 class Database {
   public:
@@ -72,8 +118,9 @@ class Database {
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    Result<std::unique_ptr<SqlStatement>> prepare(std::string_view sql);
-    Result<void> exec(std::string_view sql);  // one or more statements without results
+    // Errors: the SQL is refused, or SQLite cannot read the schema (busy, corrupt, out of memory).
+    [[nodiscard]] Result<std::unique_ptr<SqlStatement>> prepare(std::string_view sql);
+    [[nodiscard]] Result<void> exec(std::string_view sql);  // statements without results
     std::int64_t last_insert_id() const;
     std::int64_t total_changes() const;  // rows changed since the connection opened
     const std::string& path() const { return path_; }
@@ -93,8 +140,8 @@ std::string id_list(const std::vector<std::int64_t>& ids);
 class Transaction {
   public:
     explicit Transaction(Database& db) : db_(db) {}
-    Result<void> begin() { return db_.exec("BEGIN IMMEDIATE"); }
-    Result<void> commit();
+    [[nodiscard]] Result<void> begin() { return db_.exec("BEGIN IMMEDIATE"); }
+    [[nodiscard]] Result<void> commit();
     ~Transaction();
 
   private:

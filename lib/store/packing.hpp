@@ -4,7 +4,7 @@
 //
 //   std::string blob = pack_edits(edits);           // kept in offset order
 //   auto back = unpack_edits(blob);                 // the same edits, or an error
-//   std::string z = compress(text);  auto t = decompress(z);
+// (The texts' compression is util/compression.hpp.)
 #pragma once
 
 #include <cstdint>
@@ -12,13 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "util/compression.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
-
-std::string compress(std::string_view data);
-// Errors: not a zstd frame of known size, larger than kraft ever stores (256 MiB), or damaged.
-Result<std::string> decompress(std::string_view blob);
 
 struct PackedEdit {
     std::int64_t offset = 0;  // bytes into the original text

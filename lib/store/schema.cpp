@@ -291,8 +291,9 @@ ALTER TABLE paragraphs ADD COLUMN page INTEGER;
 Result<int> user_version(Database& db) {
     auto st = db.prepare("PRAGMA user_version");
     if (!st) return std::unexpected(st.error());
-    if (!(*st)->step())
-        return fail(db.path(), 0, "cannot read the schema version: " + (*st)->error());
+    auto row = (*st)->step();
+    if (!row) return fail(db.path(), 0, "cannot read the schema version: " + row.error().message);
+    if (!*row) return fail(db.path(), 0, "cannot read the schema version");
     return static_cast<int>((*st)->integer(0));
 }
 
@@ -314,7 +315,9 @@ Result<int> check_version(Database& db) {
         // No tables yet: the first import has not committed its schema (or never ran).
         auto st = db.prepare("SELECT count(*) FROM sqlite_master");
         if (!st) return std::unexpected(st.error());
-        if ((*st)->step() && (*st)->integer(0) == 0)
+        auto row = (*st)->step();
+        if (!row) return std::unexpected(row.error());
+        if (*row && (*st)->integer(0) == 0)
             return fail(db.path(), 0, "no archive here yet (run 'kraft import' first)");
     }
     bool readable = true;
@@ -346,7 +349,9 @@ Result<void> migrate(Database& db) {
         // A file with tables but no version is some other program's database: leave it alone.
         auto st = db.prepare("SELECT count(*) FROM sqlite_master");
         if (!st) return std::unexpected(st.error());
-        if ((*st)->step() && (*st)->integer(0) > 0)
+        auto row = (*st)->step();
+        if (!row) return std::unexpected(row.error());
+        if (*row && (*st)->integer(0) > 0)
             return fail(db.path(), 0, "not a kraft archive (it has other tables)");
     }
     bool compact = false;

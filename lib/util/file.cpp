@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -38,6 +39,17 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     if (std::ferror(f.get())) return fail(path, 0, std::strerror(errno));
     data.resize(got);  // the file may have shrunk since stat()
     return data;
+}
+
+std::string content_hash(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%016llx-%zx", static_cast<unsigned long long>(h), bytes.size());
+    return buf;
 }
 
 }  // namespace kraft

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "util/error.hpp"
 
@@ -21,5 +22,8 @@ inline constexpr std::size_t kMaxDocumentBytes = std::size_t{512} << 20;
 // Reads a regular file, or standard input when path is "-". Errors: cannot open/read
 // (with the OS's reason), not a regular file, larger than max_bytes.
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
+
+// FNV-1a 64 of the bytes and their length, as hex: cheap change detection for re-imports.
+std::string content_hash(std::string_view bytes);
 
 }  // namespace kraft

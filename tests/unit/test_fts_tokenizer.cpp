@@ -10,6 +10,7 @@
 #include "query/match_expression.hpp"
 #include "store/database.hpp"
 #include "store/fts_tokenizer.hpp"
+#include "test_support.hpp"
 
 using kraft::index_forms;
 using kraft::query_forms;
@@ -88,9 +89,8 @@ std::vector<std::string> queries(const std::vector<std::string>& lines) {
 // from those lines.
 TEST_CASE("text_has_any matches a row exactly when FTS5 does") {
     using namespace kraft;
-    const std::string path =
-        (std::filesystem::temp_directory_path() / "kraft-test-term-match.db").string();
-    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+    const kraft::test::TempDir dir;
+    const std::string path = dir / "archive.db";
     auto db = Database::open(path, Database::Mode::read_write);
     REQUIRE(db);
     REQUIRE(register_fts_tokenizer(**db));
@@ -101,10 +101,7 @@ TEST_CASE("text_has_any matches a row exactly when FTS5 does") {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         auto ins = (*db)->prepare("INSERT INTO t(rowid, body) VALUES (?, ?)");
         REQUIRE(ins);
-        (*ins)->bind(1, static_cast<std::int64_t>(i)).bind(2, lines[i]);
-        while ((*ins)->step()) {
-        }
-        REQUIRE((*ins)->ok());
+        REQUIRE((*ins)->bind(1, static_cast<std::int64_t>(i)).bind(2, lines[i]).run());
     }
     REQUIRE((*db)->exec("COMMIT"));
 
@@ -117,8 +114,9 @@ TEST_CASE("text_has_any matches a row exactly when FTS5 does") {
         REQUIRE(st);
         (*st)->bind(1, expression);
         std::set<std::int64_t> by_index;
-        while ((*st)->step()) by_index.insert((*st)->integer(0));
-        REQUIRE_MESSAGE((*st)->ok(), expression);
+        REQUIRE_MESSAGE(
+            (*st)->each_row([&](const SqlStatement& row) { by_index.insert(row.integer(0)); }),
+            expression);
         std::set<std::int64_t> by_text;
         for (std::size_t i = 0; i < lines.size(); ++i)
             if (std::all_of(groups.begin(), groups.end(),
@@ -143,5 +141,4 @@ TEST_CASE("text_has_any matches a row exactly when FTS5 does") {
     CHECK(compared > 100);
     CHECK(compared_exact > 50);
     CHECK(matched_rows > 1000);
-    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
 }

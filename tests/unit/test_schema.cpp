@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/archive.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -18,8 +19,7 @@ std::vector<std::string> column_of(kraft::Database& db, const std::string& sql) 
     std::vector<std::string> out;
     auto st = db.prepare(sql);
     REQUIRE(st);
-    while ((*st)->step()) out.push_back((*st)->text(0));
-    REQUIRE((*st)->ok());
+    REQUIRE((*st)->each_row([&](const auto& row) { out.push_back(row.text(0)); }));
     return out;
 }
 
@@ -30,9 +30,8 @@ std::vector<std::string> column_of(kraft::Database& db, const std::string& sql) 
 // a replaced protocol and, through ON DELETE CASCADE, its paragraphs, statements and the rest, so
 // every foreign key into those tables needs such an index (or the child's primary key).
 TEST_CASE("every foreign key into a table an import deletes from is indexed") {
-    const std::string path =
-        (std::filesystem::temp_directory_path() / "kraft-test-schema.db").string();
-    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+    const kraft::test::TempDir dir;
+    const std::string path = dir / "archive.db";
     auto archive = kraft::Archive::open(path, kraft::Database::Mode::read_write);
     REQUIRE_MESSAGE(archive, (archive ? "" : archive.error().str()));
     kraft::Database& db = (*archive)->db();
@@ -42,8 +41,9 @@ TEST_CASE("every foreign key into a table an import deletes from is indexed") {
         "SELECT m.name, f.\"from\", f.\"table\", f.on_delete FROM sqlite_master m, "
         "pragma_foreign_key_list(m.name) f WHERE m.type = 'table'");
     REQUIRE(st);
-    while ((*st)->step())
-        keys.push_back({(*st)->text(0), (*st)->text(1), (*st)->text(2), (*st)->text(3)});
+    REQUIRE((*st)->each_row([&](const auto& row) {
+        keys.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
+    }));
     REQUIRE(keys.size() > 10);
 
     // Rows are deleted from protocols (a replaced file) and from every table its deletes cascade

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "segment/case_numbers.hpp"
+#include "model/case_numbers.hpp"
 #include "segment/dates.hpp"
 #include "segment/segment.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "repair/tokens.hpp"
+#include "util/tokens.hpp"
 
 using namespace kraft;
 

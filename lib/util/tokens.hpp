@@ -1,7 +1,11 @@
-// Splitting text into word and number tokens, with byte offsets into the text.
+// Splitting text into word and number tokens, with byte offsets into the text: the words repair
+// repairs and learns, and the archive counts.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,5 +28,9 @@ struct Token {
 
 // Tokens are maximal runs of letters and digits; everything else separates them.
 std::vector<Token> tokenize(std::string_view text);
+
+// Adds the lower-case words of text (word tokens outside addresses) to counts: what repair learns
+// from a clean protocol, and what the archive unlearns when the protocol is replaced.
+void count_words(std::string_view text, std::map<std::string, std::int64_t>& counts);
 
 }  // namespace kraft

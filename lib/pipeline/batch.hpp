@@ -1,5 +1,9 @@
-// Importing many files: decode, repair and parse on worker threads, one writer, one transaction
-// per protocol. A failing file is reported and skipped; the batch goes on.
+// Importing many files: ingest, repair and segment on worker threads, one writer storing into a
+// ProtocolSink (the archive), one protocol at a time. A failing file is reported and skipped; the
+// batch goes on. A failing sink (disk full, read-only archive) stops it.
+//
+//   auto report = import_inputs(*archive, inputs, repair_model, dictionary, pipeline, options,
+//                               callbacks, stop);
 #pragma once
 
 #include <atomic>
@@ -10,10 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "ingest/ingest.hpp"
+#include "model/protocol_sink.hpp"
+#include "pipeline/prepare.hpp"
 #include "repair/repair.hpp"
-#include "segment/grammar.hpp"
-#include "store/archive.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
@@ -25,7 +28,6 @@ struct ImportOptions {
     // How PDFs and images are read (OCR mode, language, threads); its callbacks and stop are
     // the batch's own.
     IngestOptions ingest;
-    std::shared_ptr<const IngestModel> ingest_model;  // null: hyphenation without rules
 };
 
 struct ImportProgress {
@@ -36,8 +38,7 @@ struct ImportProgress {
 struct ImportReport {
     std::size_t imported = 0, unchanged = 0, failed = 0, paragraphs = 0;
     bool interrupted = false;
-    bool archive_failed =
-        false;  // a store failed (disk full, read-only archive): the batch stopped
+    bool archive_failed = false;  // a store failed (disk full, read-only archive): the batch stopped
 };
 
 struct ImportCallbacks {
@@ -47,18 +48,14 @@ struct ImportCallbacks {
     std::function<void(const std::string& file, std::size_t done, std::size_t total)> on_ocr_page;
 };
 
-// Expands folders (recursively: protocol_file_name()'s files, sorted; symlinked folders are not
-// followed, so a loop cannot trap the walk) and keeps files and "-" as given. Unreadable folders
-// are reported.
-std::vector<std::string> collect_inputs(const std::vector<std::string>& paths,
-                                        const ImportCallbacks& cb, std::size_t& failures);
-
-// Imports every input. Stops between files when `stop` becomes true (report.interrupted).
-// Errors: only archive-level failures (the archive cannot be written at all).
-Result<ImportReport> import_inputs(Archive& archive, const std::vector<std::string>& inputs,
+// Imports every input into sink, in the inputs' order. Repair learns from the sink's learned
+// frequencies first. Stops between files when `stop` becomes true (report.interrupted).
+// Errors: only sink-level failures before the first file (the sink cannot be read at all), and a
+// repairer that cannot be opened (the dictionary is missing).
+Result<ImportReport> import_inputs(ProtocolSink& sink, const std::vector<std::string>& inputs,
                                    std::shared_ptr<const RepairModel> repair_model,
-                                   const std::string& dictionary, const Grammar& grammar,
-                                   const ImportOptions& options, const ImportCallbacks& cb,
+                                   const std::string& dictionary, const Pipeline& pipeline,
+                                   const ImportOptions& options, const ImportCallbacks& callbacks,
                                    const std::atomic<bool>& stop);
 
 }  // namespace kraft

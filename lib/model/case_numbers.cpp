@@ -1,4 +1,4 @@
-#include "segment/case_numbers.hpp"
+#include "model/case_numbers.hpp"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "repair/tokens.hpp"
+#include "util/tokens.hpp"
 
 #include <unicode/utf8.h>
 
@@ -65,6 +65,11 @@ std::vector<Token> tokenize(std::string_view s) {
         gap_is_space = true;
     }
     return out;
+}
+
+void count_words(std::string_view text, std::map<std::string, std::int64_t>& counts) {
+    for (const Token& t : tokenize(text))
+        if (t.kind == TokenKind::word && !t.in_address) ++counts[text::lower(t.text(text))];
 }
 
 }  // namespace kraft
