@@ -87,7 +87,7 @@ Result<ImportReport> ImportBatch::run(std::shared_ptr<const RepairModel> base_mo
     std::vector<std::thread> threads;
     const unsigned workers = worker_count();
     for (unsigned t = 0; t < workers; ++t) threads.emplace_back([&] { work(dictionary); });
-    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+    for (std::size_t i = 0; i < inputs_.size() && !stop_; ++i) {
         auto outcome = wait_for(i);
         if (!outcome) break;  // stopped, or no worker could start
         write(i, std::move(*outcome));
