@@ -74,42 +74,27 @@ std::vector<std::string> typeset_pdfs(const std::string& source, const std::stri
     return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    // As the CLI does (lib/ingest/ocr.hpp): tesseract's OpenMP threads must not spin against
-    // the pages read in parallel, and libgomp reads the limit only when it loads.
-    restart_with_one_openmp_thread(argv);
-    CLI::App app{"kraft_bench_pdf: PDF input against pdftotext and tesseract"};
+struct Options {
     std::string pdf_dir, scans, work = "bench/out-pdf";
     std::string source = KRAFT_SOURCE_DIR;
     bool quick = false;
-    app.add_option("--pdfs", pdf_dir, "Born-digital PDFs to read (default: typeset from texts)");
-    app.add_option("--scans", scans, "Scanned PDFs (default: tests/data/pdf/scanned)");
-    app.add_option("--work", work, "Scratch folder");
-    app.add_flag("--quick", quick, "A smoke test: few files, one scanned page");
-    CLI11_PARSE(app, argc, argv);
-    if (scans.empty()) scans = source + "/tests/data/pdf/scanned";
-    fs::create_directories(work);
+};
 
-    auto ingest_model = IngestModel::load(source + "/grammars");
-    auto repair_model = RepairModel::load(source + "/grammars");
-    auto grammar = Grammar::load(source + "/grammars");
-    if (!ingest_model || !repair_model || !grammar) {
-        std::cerr << "kraft_bench_pdf: cannot load grammars\n";
-        return 1;
-    }
-    auto repairer = Repairer::open(*repair_model, default_dictionary());
-    if (!repairer) return 1;
-    const WordCheck is_word = [&](const std::string& w) { return (*repairer)->known_word(w); };
+struct Models {
+    std::shared_ptr<const IngestModel> ingest;
+    std::shared_ptr<const RepairModel> repair;
+    std::shared_ptr<const Grammar> grammar;
+    std::unique_ptr<Repairer> repairer;
+};
 
-    // Born-digital PDFs.
-    const std::vector<std::string> pdfs = pdf_dir.empty()
-                                              ? typeset_pdfs(source, work + "/typeset", quick)
-                                              : files_in(pdf_dir, ".pdf");
+// The PDFs through kraft's text extraction and a whole import, against pdftotext -layout.
+bool born_digital(const Options& o, const Models& m) {
+    const std::vector<std::string> pdfs = o.pdf_dir.empty()
+                                              ? typeset_pdfs(o.source, o.work + "/typeset", o.quick)
+                                              : files_in(o.pdf_dir, ".pdf");
     if (pdfs.empty()) {
         std::cerr << "kraft_bench_pdf: no PDFs\n";
-        return 1;
+        return false;
     }
     std::size_t bytes = 0;
     std::vector<std::string> data;
@@ -120,67 +105,66 @@ int main(int argc, char** argv) {
     const double mb = static_cast<double>(bytes) / 1e6;
     std::cout << "| PDF input | value | against the baseline |\n|---|---|---|\n";
     std::cout << "| born-digital PDFs | " << pdfs.size() << " files, " << fmt("%.1f MB", mb)
-              << (pdf_dir.empty() ? " (typeset from the repository's texts)" : "") << " | |\n";
+              << (o.pdf_dir.empty() ? " (typeset from the repository's texts)" : "") << " | |\n";
     auto t = Clock::now();
     for (const std::string& p : pdfs)
         if (run("pdftotext -layout " + shell_quoted(p) + " /dev/null") != 0) {
             std::cerr << "kraft_bench_pdf: pdftotext (poppler-utils) is needed for the baseline\n";
-            return 1;
+            return false;
         }
     const double pdftotext_s = seconds_since(t);
     std::cout << "| pdftotext -layout (baseline) | " << fmt("%.1f MB/s", mb / pdftotext_s)
               << " | 1.00× |\n";
     IngestOptions never;
     never.ocr = OcrMode::never;
+    const WordCheck is_word = [&](const std::string& w) { return m.repairer->known_word(w); };
     t = Clock::now();
-    std::size_t text_bytes = 0;
-    for (std::size_t i = 0; i < pdfs.size(); ++i) {
-        auto in = ingest(data[i], pdfs[i], **ingest_model, never, is_word);
-        if (!in) {
+    for (std::size_t i = 0; i < pdfs.size(); ++i)
+        if (auto in = ingest(data[i], pdfs[i], *m.ingest, never, is_word); !in) {
             std::cerr << in.error().str() << '\n';
-            return 1;
+            return false;
         }
-        text_bytes += in->text.text.size();
-    }
     const double ingest_s = seconds_since(t);
     std::cout << "| kraft ingest (text, furniture, hyphenation) | "
               << fmt("%.1f MB/s", mb / ingest_s) << " | " << fmt("%.2f×", pdftotext_s / ingest_s)
               << " |\n";
-    const std::string db = work + "/bench.db";
+    const std::string db = o.work + "/bench.db";
     fs::remove(db);
     fs::remove(db + "-wal");
     auto archive = Archive::open(db, Database::Mode::read_write);
-    if (!archive) return 1;
-    ImportOptions o;
-    o.ingest = never;
+    if (!archive) return false;
+    ImportOptions io;
+    io.ingest = never;
     ImportCallbacks cb{[](const Error& e) { std::cerr << e.str() << '\n'; }, nullptr, nullptr};
     std::atomic<bool> stop{false};
     t = Clock::now();
-    auto r = import_inputs(**archive, pdfs, *repair_model, default_dictionary(),
-                           Pipeline{**grammar, **ingest_model}, o, cb, stop);
+    auto r = import_inputs(**archive, pdfs, m.repair, default_dictionary(),
+                           Pipeline{*m.grammar, *m.ingest}, io, cb, stop);
     const double import_s = seconds_since(t);
-    if (!r || r->imported != pdfs.size()) return 1;
+    if (!r || r->imported != pdfs.size()) return false;
     std::cout << "| kraft import (ingest, repair, segment, store) | "
               << fmt("%.1f MB/s", mb / import_s) << " | " << fmt("%.2f×", pdftotext_s / import_s)
               << " |\n";
+    return true;
+}
 
-    // Scanned pages: rendered once at 300 dpi for both.
-    std::vector<GrayImage> pages;
-    const std::string pgm_dir = work + "/pages";
+// The scans' pages rendered once at 300 dpi, in memory for kraft and as PGM files for tesseract.
+bool render_pages(const Options& o, std::vector<GrayImage>& pages,
+                  std::vector<std::string>& pgm_files) {
+    const std::string pgm_dir = o.work + "/pages";
     fs::remove_all(pgm_dir);
     fs::create_directories(pgm_dir);
-    std::vector<std::string> pgm_files;
-    for (const std::string& p : files_in(scans, ".pdf")) {
+    for (const std::string& p : files_in(o.scans, ".pdf")) {
         auto doc = PdfDocument::open(*read_file(p), p);
-        if (!doc) return 1;
-        for (int i = 0; i < doc->pages() && !(quick && !pages.empty()); ++i) {
+        if (!doc) return false;
+        for (int i = 0; i < doc->pages() && !(o.quick && !pages.empty()); ++i) {
             auto img = doc->render(i, 300);
-            if (!img) return 1;
+            if (!img) return false;
             const std::string file = pgm_dir + "/" + std::to_string(pages.size()) + ".pgm";
             std::FILE* f = std::fopen(file.c_str(), "wb");
             if (!f) {
                 std::cerr << "kraft_bench_pdf: cannot write " << file << '\n';
-                return 1;
+                return false;
             }
             std::fprintf(f, "P5\n%d %d\n255\n", img->width, img->height);
             std::fwrite(img->pixels.data(), 1, img->pixels.size(), f);
@@ -189,12 +173,20 @@ int main(int argc, char** argv) {
             pages.push_back(std::move(*img));
         }
     }
+    return true;
+}
+
+// kraft's OCR of the scans' pages on all cores, against tesseract's command one page at a time.
+bool scanned(const Options& o) {
+    std::vector<GrayImage> pages;
+    std::vector<std::string> pgm_files;
+    if (!render_pages(o, pages, pgm_files)) return false;
     const double n = static_cast<double>(pages.size());
-    t = Clock::now();
+    auto t = Clock::now();
     for (const std::string& f : pgm_files)
         if (run("tesseract " + shell_quoted(f) + " - -l swe --psm 6 >/dev/null 2>&1") != 0) {
             std::cerr << "kraft_bench_pdf: tesseract failed\n";
-            return 1;
+            return false;
         }
     const double tesseract_s = seconds_since(t);
     // tesseract as it starts by default, its OpenMP threads unlimited: on few cores they spin
@@ -209,20 +201,52 @@ int main(int argc, char** argv) {
     std::cout << "| tesseract -l swe --psm 6, one page after another, OMP_THREAD_LIMIT=1 "
                  "(baseline) | "
               << fmt("%.2f pages/s", n / tesseract_s) << " | 1.00× |\n";
+    const double default_rate = static_cast<double>(default_pages) / default_s;
     std::cout << "| tesseract the same, its OpenMP threads unlimited (first " << default_pages
-              << " pages) | " << fmt("%.2f pages/s", static_cast<double>(default_pages) / default_s)
-              << " | "
-              << fmt("%.2f×", (static_cast<double>(default_pages) / default_s) / (n / tesseract_s))
-              << " |\n";
+              << " pages) | " << fmt("%.2f pages/s", default_rate) << " | "
+              << fmt("%.2f×", default_rate / (n / tesseract_s)) << " |\n";
     OcrJob job;
     job.pages = pages.size();
     job.image_of = [&](std::size_t i) -> Result<GrayImage> { return pages[i]; };
     t = Clock::now();
     auto read = read_pages(job, "bench");
     const double kraft_s = seconds_since(t);
-    if (!read) return 1;
+    if (!read) return false;
     std::cout << "| kraft OCR, pages in parallel on " << std::thread::hardware_concurrency()
               << " cores | " << fmt("%.2f pages/s", n / kraft_s) << " | "
               << fmt("%.2f×", tesseract_s / kraft_s) << " |\n";
-    return 0;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // As the CLI does (lib/ingest/ocr.hpp): tesseract's OpenMP threads must not spin against
+    // the pages read in parallel, and libgomp reads the limit only when it loads.
+    restart_with_one_openmp_thread(argv);
+    CLI::App app{"kraft_bench_pdf: PDF input against pdftotext and tesseract"};
+    Options o;
+    app.add_option("--pdfs", o.pdf_dir, "Born-digital PDFs to read (default: typeset from texts)");
+    app.add_option("--scans", o.scans, "Scanned PDFs (default: tests/data/pdf/scanned)");
+    app.add_option("--work", o.work, "Scratch folder");
+    app.add_flag("--quick", o.quick, "A smoke test: few files, one scanned page");
+    CLI11_PARSE(app, argc, argv);
+    if (o.scans.empty()) o.scans = o.source + "/tests/data/pdf/scanned";
+    fs::create_directories(o.work);
+
+    Models m;
+    auto ingest_model = IngestModel::load(o.source + "/grammars");
+    auto repair_model = RepairModel::load(o.source + "/grammars");
+    auto grammar = Grammar::load(o.source + "/grammars");
+    if (!ingest_model || !repair_model || !grammar) {
+        std::cerr << "kraft_bench_pdf: cannot load grammars\n";
+        return 1;
+    }
+    m.ingest = *ingest_model;
+    m.repair = *repair_model;
+    m.grammar = *grammar;
+    auto repairer = Repairer::open(m.repair, default_dictionary());
+    if (!repairer) return 1;
+    m.repairer = std::move(*repairer);
+    return born_digital(o, m) && scanned(o) ? 0 : 1;
 }
