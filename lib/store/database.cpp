@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 namespace kraft {
 
@@ -164,7 +166,17 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, Mode m
     }
     auto d = open_as(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (!d) return d;
-    if (auto ok = (*d)->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !ok) {
+    // Switching a new archive to WAL takes an exclusive lock, for which SQLite does not always
+    // call the busy handler: two imports started together into a new archive retried here, for
+    // as long as the busy timeout.
+    auto ok = (*d)->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+    for (int waited_ms = 0;
+         !ok && (sqlite3_errcode((*d)->handle()) & 0xff) == SQLITE_BUSY && waited_ms < 10000;
+         waited_ms += 50) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        ok = (*d)->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+    }
+    if (!ok) {
         if ((sqlite3_errcode((*d)->handle()) & 0xff) == SQLITE_READONLY)
             return fail(path, 0,
                         "archive is read-only: kraft cannot write it or its folder (" +
