@@ -8,26 +8,51 @@
 #include "completion.hpp"
 #include "model/case_numbers.hpp"
 #include "pipeline.hpp"
+#include "store/follows.hpp"
 
 namespace kraft::cli {
 
 namespace {
 
-// Case numbers from the archive, when there is one; completion never reports errors.
-std::vector<Candidate> archived_cases(const GlobalOptions& g, const std::string& prefix) {
+// Keys are normalised ("STK-2024-1374"); so is what was typed, as far as it goes.
+std::string upper(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// The followed cases starting with what was typed.
+std::vector<Candidate> followed_cases(Archive& archive, const std::string& prefix) {
     std::vector<Candidate> out;
+    auto all = follows(archive.db(), archive.schema());
+    if (!all) return out;
+    for (const Follow& f : *all)
+        if (f.case_key && f.case_key->starts_with(upper(prefix)))
+            out.push_back({*f.case_key, "followed"});
+    return out;
+}
+
+std::vector<Candidate> followed_cases(const GlobalOptions& g, const std::string& prefix) {
     auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
-    if (!archive) return out;
+    return archive ? followed_cases(**archive, prefix) : std::vector<Candidate>{};
+}
+
+// Case numbers from the archive, the followed ones first, when there is one; completion never
+// reports errors.
+std::vector<Candidate> archived_cases(const GlobalOptions& g, const std::string& prefix) {
+    auto archive = Archive::open(archive_path(g), Database::Mode::read_only);
+    if (!archive) return {};
+    std::vector<Candidate> out = followed_cases(**archive, prefix);
     auto st =
         (*archive)->db().prepare("SELECT key FROM cases WHERE key >= ? ORDER BY key LIMIT 200");
     if (!st) return out;
-    // Keys are normalised ("STK-2024-1374"); so is what was typed, as far as it goes.
-    std::string from = prefix;
-    for (char& c : from) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    (*st)->bind(1, from);
-    // A completion offers what it can: an archive it cannot read offers no case numbers.
-    if (!(*st)->each_row([&](const SqlStatement& row) { out.push_back({row.text(0), ""}); }))
-        out.clear();
+    const std::size_t followed = out.size();
+    // A completion offers what it can: an archive it cannot read offers no more case numbers.
+    if (!(*st)->bind(1, upper(prefix)).each_row([&](const SqlStatement& row) {
+            if (std::none_of(out.begin(), out.begin() + static_cast<long>(followed),
+                             [&](const Candidate& c) { return c.value == row.text(0); }))
+                out.push_back({row.text(0), ""});
+        }))
+        out.resize(followed);
     return out;
 }
 
@@ -53,6 +78,7 @@ ValueSources sources_for(const GlobalOptions& g) {
         return out;
     };
     s.cases = [&g](const std::string& prefix) { return archived_cases(g, prefix); };
+    s.followed = [&g](const std::string& prefix) { return followed_cases(g, prefix); };
     return s;
 }
 

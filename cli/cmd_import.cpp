@@ -15,6 +15,7 @@
 #include "pipeline.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/inputs.hpp"
+#include "query/news.hpp"
 
 namespace kraft::cli {
 
@@ -93,6 +94,20 @@ class ProgressBar {
     std::chrono::steady_clock::time_point start_;
 };
 
+// One line per followed case the import moved ("STK-2024-1374: 2 new events"), on stdout after
+// the summary; nothing when none moved.
+void report_moved_cases(Archive& archive) {
+    if (!archive.import_run()) return;
+    auto moved = moved_cases(archive, *archive.import_run());
+    if (!moved) {
+        report(moved.error().error);
+        return;
+    }
+    for (const CaseNews& c : *moved)
+        std::cout << c.case_key << ": " << c.events.size()
+                  << (c.events.size() == 1 ? " new event" : " new events") << '\n';
+}
+
 int run(const ImportArgs& a, const GlobalOptions& g) {
     auto model = repair_model();
     auto grammar = protocol_grammar();
@@ -149,6 +164,7 @@ int run(const ImportArgs& a, const GlobalOptions& g) {
         std::cerr << "imported " << r->imported << ", unchanged " << r->unchanged << ", failed "
                   << r->failed << " (" << r->paragraphs << " paragraphs)\n";
     if (r->archive_failed) return kArchive;  // the archive, not the files, failed
+    if (!g.quiet && r->imported > 0) report_moved_cases(**archive);
     return r->failed || r->interrupted ? kInputFailed : kOk;
 }
 

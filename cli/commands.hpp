@@ -17,6 +17,9 @@ void setup_show(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_check(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_export(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_stats(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_follow(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_unfollow(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_news(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_completion(CLI::App& app, const GlobalOptions& g, int& status);
 
 // Accepts a real calendar date written YYYY-MM-DD.

@@ -57,6 +57,8 @@ Completion values_of(const CLI::Option* o, const std::string& current,
         c.candidates = sources.parties();
     else if (base == "CASE" && sources.cases)
         c.candidates = sources.cases(current);
+    else if (base == "FOLLOWED" && sources.followed)
+        c.candidates = sources.followed(current);
     else
         c.candidates = members(type);
     return c;

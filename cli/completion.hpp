@@ -16,10 +16,12 @@ struct Candidate {
 };
 
 // Where the values of an option or argument come from, beyond what CLI11 knows (a validator's
-// set of members, e.g. --kind): chosen by the option's type name (BODY, PARTY, CASE, FILE, PATH).
+// set of members, e.g. --kind): chosen by the option's type name (BODY, PARTY, CASE, FOLLOWED,
+// FILE, PATH).
 struct ValueSources {
     std::function<std::vector<Candidate>()> bodies, parties;
-    std::function<std::vector<Candidate>(const std::string& prefix)> cases;
+    // CASE: the followed cases, then the archive's; FOLLOWED: the followed ones only.
+    std::function<std::vector<Candidate>(const std::string&prefix)> cases, followed;
 };
 
 struct Completion {

@@ -50,6 +50,8 @@ QueryResult<SqlFilter> protocol_clauses(const Filters& f, const Grammar& g) {
     }
     if (f.from) out.add("date >= ?", *f.from);
     if (f.to) out.add("date <= ?", *f.to);
+    if (f.import_run) out.add("import_run = ?", std::to_string(*f.import_run));
+    if (f.imported_since) out.add("imported_at >= ?", *f.imported_since);
     return out;
 }
 

@@ -3,6 +3,7 @@
 // spliced.
 #pragma once
 
+#include <cstdint>
 #include <expected>
 #include <optional>
 #include <set>
@@ -32,6 +33,10 @@ const std::string& paragraphs_of_case();
 struct Filters {
     std::optional<std::string> case_number, body, from, to, person, party;
     std::optional<EntryKind> kind;  // nullopt: any
+    // Only protocols stored by this import run, or at or after this time (UTC ISO 8601):
+    // `kraft news`'s saved searches. Archives from schema 8 on.
+    std::optional<std::int64_t> import_run;
+    std::optional<std::string> imported_since;
 };
 
 struct QueryFailure {

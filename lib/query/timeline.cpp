@@ -72,6 +72,23 @@ std::string shorten(const std::string& s, std::size_t max) {
 
 namespace {
 
+// Each statement of a paragraph, each its own: M+C and SD are two.
+constexpr const char* kStatementsSql =
+    "SELECT s.kind, (SELECT group_concat(party, ' ') FROM (SELECT party FROM statement_parties "
+    "  WHERE statement_id = s.id ORDER BY position)) FROM statements s WHERE s.paragraph_id = ? "
+    "ORDER BY s.id";
+
+Result<void> read_statements(Database& db, SqlStatement& st, std::int64_t paragraph_id,
+                             std::vector<TimelineStatement>& out) {
+    st.reset();
+    return st.bind(1, paragraph_id).each_row([&](const SqlStatement& row) -> Result<void> {
+        const auto kind = statement_kind_from(row.text(0));
+        if (!kind) return fail(db.path(), 0, "unknown statement kind '" + row.text(0) + "'");
+        out.push_back({*kind, words(row.text(1))});
+        return {};
+    });
+}
+
 // Builds one case's timeline: its own paragraphs, then the citations that add meetings or
 // statements, then the related cases.
 class TimelineBuilder {
@@ -131,21 +148,10 @@ Result<void> TimelineBuilder::own_paragraphs() {
 
 // Each statement of the own paragraphs, each its own: M+C and SD are two.
 Result<void> TimelineBuilder::statements() {
-    auto st = db_.prepare(
-        "SELECT s.kind, (SELECT group_concat(party, ' ') FROM (SELECT party FROM statement_parties "
-        "  WHERE statement_id = s.id ORDER BY position)) FROM statements s WHERE s.paragraph_id = "
-        "? ORDER BY s.id");
+    auto st = db_.prepare(kStatementsSql);
     if (!st) return std::unexpected(st.error());
-    for (const auto& [id, index] : event_of_paragraph_) {
-        (*st)->reset();
-        auto ok = (*st)->bind(1, id).each_row([&](const SqlStatement& row) -> Result<void> {
-            const auto kind = statement_kind_from(row.text(0));
-            if (!kind) return fail(db_.path(), 0, "unknown statement kind '" + row.text(0) + "'");
-            t_.events[index].statements.push_back({*kind, words(row.text(1))});
-            return {};
-        });
-        if (!ok) return ok;
-    }
+    for (const auto& [id, index] : event_of_paragraph_)
+        if (auto ok = read_statements(db_, **st, id, t_.events[index].statements); !ok) return ok;
     return {};
 }
 
@@ -230,6 +236,16 @@ Result<void> TimelineBuilder::mentions() {
 }
 
 }  // namespace
+
+Result<std::vector<TimelineStatement>> statements_of_paragraph(Database& db,
+                                                               std::int64_t paragraph_id) {
+    auto st = db.prepare(kStatementsSql);
+    if (!st) return std::unexpected(st.error());
+    std::vector<TimelineStatement> out;
+    if (auto ok = read_statements(db, **st, paragraph_id, out); !ok)
+        return std::unexpected(ok.error());
+    return out;
+}
 
 QueryResult<Timeline> timeline(Archive& a, const std::string& written) {
     Timeline t;

@@ -44,6 +44,11 @@ struct Timeline {
 // is reported as an empty timeline instead); SQLite errors.
 QueryResult<Timeline> timeline(Archive& archive, const std::string& case_number);
 
+// The statements of an archived paragraph, each its own (M+C and SD are two), in order.
+// Errors: the archive's; a kind the archive should not hold.
+Result<std::vector<TimelineStatement>> statements_of_paragraph(Database& db,
+                                                               std::int64_t paragraph_id);
+
 // "Kommunfullmäktige godkänner …" cut at a word boundary to at most `max` code points.
 std::string shorten(const std::string& s, std::size_t max);
 

@@ -4,10 +4,7 @@
 
 namespace kraft {
 
-namespace {
-
-void write_event(JsonWriter& j, const TimelineEvent& e) {
-    j.begin_object();
+void write_event_fields(JsonWriter& j, const TimelineEvent& e) {
     j.key("date").value(e.date).key("body").value(e.body).key("paragraph").value(e.paragraph);
     j.key("title").value(e.title).key("origin").value(to_string(e.origin));
     j.key("decision").value(e.decision);
@@ -19,15 +16,16 @@ void write_event(JsonWriter& j, const TimelineEvent& e) {
     }
     j.end_array();
     j.key("source").value(e.source);
-    j.end_object();
 }
-
-}  // namespace
 
 void write_json(std::ostream& out, const Timeline& t) {
     JsonWriter j(out);
     j.begin_object().key("case").value(t.case_number).key("events").begin_array();
-    for (const TimelineEvent& e : t.events) write_event(j, e);
+    for (const TimelineEvent& e : t.events) {
+        j.begin_object();
+        write_event_fields(j, e);
+        j.end_object();
+    }
     j.end_array().key("related_cases").begin_array();
     for (const auto& c : t.related_cases) j.value(c);
     j.end_array().end_object();

@@ -41,10 +41,13 @@ class Archive : public ProtocolSink {
     // Errors: any SQLite error (the transaction is rolled back: nothing half-written).
     Result<void> store(const PreparedProtocol& p) override;
 
-    // The WAL is checkpointed every 64 MB instead of every 4 MB while a batch writes.
+    // Starts an import run, which every protocol stored from now on records (`kraft news`). The
+    // WAL is checkpointed every 64 MB instead of every 4 MB while a batch writes.
     Result<void> begin_batch() override;
-    // Merges the full-text index (merge_index()).
-    Result<void> finish_batch(const std::atomic<bool>& stop) override { return merge_index(stop); }
+    // Merges the full-text index (merge_index()) and records when the run finished.
+    Result<void> finish_batch(const std::atomic<bool>& stop) override;
+    // The import run begin_batch() started, if any.
+    std::optional<std::int64_t> import_run() const { return import_run_; }
 
     // Merges the full-text index's segments. Every stored protocol adds a segment, and a query
     // reads every segment: an archive imported file by file is left with dozens, which makes
@@ -63,6 +66,7 @@ class Archive : public ProtocolSink {
     std::unique_ptr<Database> db_;
     int schema_;
     StatementCache statements_;
+    std::optional<std::int64_t> import_run_;
 };
 
 }  // namespace kraft

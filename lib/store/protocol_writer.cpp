@@ -1,26 +1,16 @@
 #include "store/protocol_writer.hpp"
 
-#include <chrono>
-#include <ctime>
 #include <vector>
 
 #include "model/case_numbers.hpp"
 #include "store/packing.hpp"
 #include "util/json_writer.hpp"
+#include "util/time.hpp"
 #include "util/tokens.hpp"
 
 namespace kraft {
 
 namespace {
-
-std::string now_utc() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::string joined(const std::vector<std::string>& xs) {
     std::string out;
@@ -93,11 +83,11 @@ Result<void> ProtocolWriter::insert_protocol() {
     auto id = insert(
         "INSERT INTO protocols(source, content_hash, encoding, imported_at, body, body_name, "
         "body_source, date, date_source, place, justering, words, damage, learned, format, pages, "
-        "producer, ocr_pages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "producer, ocr_pages, import_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         p_.source, p_.content_hash, p_.encoding, now_utc(), m.body, p_.body_name, m.body_source,
         m.date, m.date_source, m.place, m.justering, static_cast<std::int64_t>(p_.words), p_.damage,
         p_.learned_words.empty() ? 0 : 1, to_string(p_.info.format), unless_zero(p_.info.pages),
-        unless_empty(p_.info.producer), p_.info.ocr_pages);
+        unless_empty(p_.info.producer), p_.info.ocr_pages, import_run_);
     if (!id) return std::unexpected(id.error());
     protocol_id_ = *id;
     if (p_.compressed_original.empty()) return {};

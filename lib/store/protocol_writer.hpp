@@ -16,8 +16,10 @@ namespace kraft {
 
 class ProtocolWriter {
   public:
-    ProtocolWriter(Database& db, StatementCache& statements, const PreparedProtocol& p)
-        : db_(db), statements_(statements), p_(p) {}
+    // import_run: the import that stores it (Archive::begin_batch), if any.
+    ProtocolWriter(Database& db, StatementCache& statements, const PreparedProtocol& p,
+                   std::optional<std::int64_t> import_run)
+        : db_(db), statements_(statements), p_(p), import_run_(import_run) {}
     // Replaces the earlier version of p's source (if any) with p. Errors: SQLite's; the caller
     // rolls back.
     Result<void> write();
@@ -61,6 +63,7 @@ class ProtocolWriter {
     Database& db_;
     StatementCache& statements_;
     const PreparedProtocol& p_;
+    std::optional<std::int64_t> import_run_;
     std::int64_t protocol_id_ = 0;
     // A damaged protocol has hundreds of edits and a handful of reasons: each looked up once.
     std::map<std::string, std::int64_t> reason_ids_;

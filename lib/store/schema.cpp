@@ -18,7 +18,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped: add a new one.
-constexpr std::array<Migration, 7> kMigrations{{
+constexpr std::array<Migration, 8> kMigrations{{
     {// 1: the first archive.
      R"sql(
 CREATE TABLE protocols(
@@ -284,6 +284,36 @@ ALTER TABLE protocols ADD COLUMN pages INTEGER;
 ALTER TABLE protocols ADD COLUMN producer TEXT;
 ALTER TABLE protocols ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE paragraphs ADD COLUMN page INTEGER;
+)sql",
+     true},
+    // 8: following cases. Each `kraft import` is a run; a protocol records the run that stored
+    // it, so `kraft news` can tell what the last import added. The followed cases (normalised
+    // keys) and saved searches (the query and its filters) live in the archive. Readers of an
+    // older archive follow nothing.
+    {R"sql(
+CREATE TABLE import_runs(
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+);
+ALTER TABLE protocols ADD COLUMN import_run INTEGER;
+CREATE INDEX protocols_import_run ON protocols(import_run) WHERE import_run IS NOT NULL;
+CREATE INDEX protocols_imported_at ON protocols(imported_at);
+CREATE TABLE follows(
+    id INTEGER PRIMARY KEY,
+    case_key TEXT,
+    search_text TEXT,
+    search_case TEXT, search_body TEXT, search_from TEXT, search_to TEXT,
+    search_kind TEXT, search_person TEXT, search_party TEXT,
+    search_exact INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    CHECK ((case_key IS NULL) != (search_text IS NULL))
+);
+CREATE UNIQUE INDEX follows_case ON follows(case_key) WHERE case_key IS NOT NULL;
+CREATE UNIQUE INDEX follows_search ON follows(search_text, coalesce(search_case, ''),
+    coalesce(search_body, ''), coalesce(search_from, ''), coalesce(search_to, ''),
+    coalesce(search_kind, ''), coalesce(search_person, ''), coalesce(search_party, ''),
+    search_exact) WHERE search_text IS NOT NULL;
 )sql",
      true},
 }};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/batch.hpp"
+#include "query/filters.hpp"
 #include "segment/grammar.hpp"
 #include "store/archive.hpp"
 #include "test_support.hpp"
@@ -36,6 +37,16 @@ inline const Grammar& grammar() {
     static auto g = [] {
         auto x = Grammar::load(grammar_dir());
         REQUIRE_MESSAGE(x.has_value(), (x ? "" : x.error().str()));
+        return *x;
+    }();
+    return *g;
+}
+
+// The grammar as the read-only commands load it: only the patterns lib/query reads.
+inline const Grammar& query_grammar() {
+    static auto g = [] {
+        auto x = Grammar::load(grammar_dir(), query_patterns());
+        REQUIRE(x.has_value());
         return *x;
     }();
     return *g;

@@ -11,15 +11,6 @@ using namespace kraft::test;
 
 namespace {
 
-const Grammar& query_grammar() {
-    static auto g = [] {
-        auto x = Grammar::load(grammar_dir(), query_patterns());
-        REQUIRE(x.has_value());
-        return *x;
-    }();
-    return *g;
-}
-
 SearchPlan plan(const SearchQuery& q) {
     auto p = plan_search(q, query_grammar());
     REQUIRE_MESSAGE(p.has_value(), (p ? "" : p.error().error.str()));

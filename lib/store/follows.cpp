@@ -1,0 +1,114 @@
+#include "store/follows.hpp"
+
+#include "util/time.hpp"
+
+namespace kraft {
+
+namespace {
+
+std::optional<std::string> kind_name(const std::optional<EntryKind>& k) {
+    return k ? std::optional<std::string>(to_string(*k)) : std::nullopt;
+}
+
+// The search's columns, in the order of kSearchColumns.
+constexpr const char* kSearchColumns =
+    "search_text, search_case, search_body, search_from, search_to, search_kind, search_person, "
+    "search_party, search_exact";
+// The same, matched as the unique index follows_search compares them.
+constexpr const char* kSameSearch =
+    "search_text = ? AND coalesce(search_case, '') = coalesce(?, '') AND coalesce(search_body, "
+    "'') = coalesce(?, '') AND coalesce(search_from, '') = coalesce(?, '') AND "
+    "coalesce(search_to, '') = coalesce(?, '') AND coalesce(search_kind, '') = coalesce(?, '') "
+    "AND coalesce(search_person, '') = coalesce(?, '') AND coalesce(search_party, '') = "
+    "coalesce(?, '') AND search_exact = ?";
+
+void bind_search(SqlStatement& st, const SavedSearch& s, int first) {
+    st.bind(first, s.text)
+        .bind(first + 1, s.case_number)
+        .bind(first + 2, s.body)
+        .bind(first + 3, s.from)
+        .bind(first + 4, s.to)
+        .bind(first + 5, kind_name(s.kind))
+        .bind(first + 6, s.person)
+        .bind(first + 7, s.party)
+        .bind(first + 8, s.exact ? 1 : 0);
+}
+
+std::optional<std::string> optional_text(const SqlStatement& row, int col) {
+    return row.is_null(col) ? std::nullopt : std::optional<std::string>(row.text(col));
+}
+
+Result<Follow> follow_of(const SqlStatement& row) {
+    Follow f;
+    f.id = row.integer(0);
+    f.since = row.text(1);
+    if (!row.is_null(2)) {
+        f.case_key = row.text(2);
+        return f;
+    }
+    SavedSearch s;
+    s.text = row.text(3);
+    s.case_number = optional_text(row, 4);
+    s.body = optional_text(row, 5);
+    s.from = optional_text(row, 6);
+    s.to = optional_text(row, 7);
+    if (!row.is_null(8)) {
+        s.kind = entry_kind_from(row.text(8));
+        if (!s.kind) return fail("", 0, "unknown entry kind '" + row.text(8) + "' in a follow");
+    }
+    s.person = optional_text(row, 9);
+    s.party = optional_text(row, 10);
+    s.exact = row.integer(11) != 0;
+    f.search = std::move(s);
+    return f;
+}
+
+}  // namespace
+
+Result<bool> add_follow(Database& db, const Follow& f) {
+    auto st = f.case_key
+                  ? db.prepare("INSERT OR IGNORE INTO follows(case_key, created_at) VALUES (?, ?)")
+                  : db.prepare(std::string("INSERT OR IGNORE INTO follows(") + kSearchColumns +
+                               ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return std::unexpected(st.error());
+    if (f.case_key) {
+        (*st)->bind(1, *f.case_key).bind(2, now_utc());
+    } else {
+        bind_search(**st, *f.search, 1);
+        (*st)->bind(10, now_utc());
+    }
+    const std::int64_t before = db.total_changes();
+    if (auto ok = (*st)->run(); !ok) return std::unexpected(ok.error());
+    return db.total_changes() > before;
+}
+
+Result<bool> remove_follow(Database& db, const Follow& f) {
+    auto st = f.case_key ? db.prepare("DELETE FROM follows WHERE case_key = ?")
+                         : db.prepare(std::string("DELETE FROM follows WHERE ") + kSameSearch);
+    if (!st) return std::unexpected(st.error());
+    if (f.case_key)
+        (*st)->bind(1, *f.case_key);
+    else
+        bind_search(**st, *f.search, 1);
+    const std::int64_t before = db.total_changes();
+    if (auto ok = (*st)->run(); !ok) return std::unexpected(ok.error());
+    return db.total_changes() > before;
+}
+
+Result<std::vector<Follow>> follows(Database& db, int schema) {
+    std::vector<Follow> out;
+    if (schema < 8) return out;
+    auto st = db.prepare(std::string("SELECT id, created_at, case_key, ") + kSearchColumns +
+                         " FROM follows ORDER BY case_key IS NULL, case_key, id");
+    if (!st) return std::unexpected(st.error());
+    auto ok = (*st)->each_row([&](const SqlStatement& row) -> Result<void> {
+        auto f = follow_of(row);
+        if (!f) return fail(db.path(), 0, f.error().message);
+        out.push_back(std::move(*f));
+        return {};
+    });
+    if (!ok) return std::unexpected(ok.error());
+    return out;
+}
+
+}  // namespace kraft
