@@ -59,6 +59,9 @@ const std::map<std::string, std::vector<std::string>>& known_names() {
         {"meeting_justering", {"value"}},
         {"meeting_justerare", {"value"}},
         {"attendance_replaces", {"name"}},
+        {"attendance_note", {"note"}},
+        {"front_matter_date", {}},
+        {"front_matter_body", {}},
         {"vote_count", {"n", "side"}},
     };
     return names;

@@ -31,7 +31,7 @@ std::optional<std::string> body_line(const std::string& plain, const Grammar& g)
 Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, const Grammar& g) {
     Meeting m;
     std::string role;  // the attendance block we are in
-    // YAML front matter: "---" ... "---" with "date:" / "datum:" / "body:" / "organ:".
+    // YAML front matter: "---" ... "---", its keys for the date and body read by the grammar.
     if (!lines.empty() && trim(lines[0].raw) == "---") {
         for (std::size_t i = 1; i < lines.size() && trim(lines[i].raw) != "---"; ++i) {
             const std::string s = trim(lines[i].raw);
@@ -41,10 +41,9 @@ Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, co
             std::string value = trim(std::string_view(s).substr(colon + 1));
             if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
                 value = value.substr(1, value.size() - 2);
-            if ((key == "date" || key == "datum") && !m.date)
+            if (g.matches("front_matter_date", key) && !m.date)
                 if (auto d = iso_date(value.substr(0, 10))) m.date = d, m.date_source = "header";
-            if ((key == "body" || key == "organ" || key == "namnd" || key == "nämnd") && !m.body &&
-                !value.empty())
+            if (g.matches("front_matter_body", key) && !m.body && !value.empty())
                 m.body = value, m.body_source = "header";
         }
     }
@@ -90,9 +89,9 @@ Meeting parse_meeting(const std::vector<Line>& lines, std::size_t header_end, co
             Attendee a{persons.front().name, persons.front().party, role, "", ""};
             if (auto r = g.first("attendance_replaces", line)) a.replaces = trim(r->group("name"));
             const std::size_t open = line.rfind('(');
-            if (open != std::string::npos && persons.size() == 1 &&
-                line.find("Ordförande", open) != std::string::npos)
-                a.note = "Ordförande";
+            if (open != std::string::npos && persons.size() == 1)
+                if (auto n = g.first("attendance_note", std::string_view(line).substr(open)))
+                    a.note = std::string(n->group("note"));
             m.attendance.push_back(std::move(a));
         } else if (role == "other") {
             // "Andreas Norbrant (stadsdirektör)"
