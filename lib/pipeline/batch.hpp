@@ -38,7 +38,8 @@ struct ImportProgress {
 struct ImportReport {
     std::size_t imported = 0, unchanged = 0, failed = 0, paragraphs = 0;
     bool interrupted = false;
-    bool archive_failed = false;  // a store failed (disk full, read-only archive): the batch stopped
+    bool archive_failed =
+        false;  // a store failed (disk full, read-only archive): the batch stopped
 };
 
 struct ImportCallbacks {

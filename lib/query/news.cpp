@@ -42,27 +42,12 @@ std::vector<std::string> words(const std::string& s) {
 
 // The case's own paragraphs in the new protocols, with their statements.
 Result<void> handled(Database& db, const NewProtocols& since, CaseNews& out) {
-    auto st = db.prepare(
-        "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, pr.source, "
-        "  (SELECT dp.text FROM decisions d JOIN decision_points dp ON dp.decision_id = d.id "
-        "   WHERE d.paragraph_id = pa.id ORDER BY dp.position LIMIT 1), pr.imported_at "
-        "FROM paragraph_cases pc JOIN paragraphs pa ON pa.id = pc.paragraph_id "
-        "JOIN protocols pr ON pr.id = pa.protocol_id "
-        "WHERE pc.case_id = (SELECT id FROM cases WHERE key = ?1) AND pc.role = 'own' AND " +
-        since.clause);
+    auto st = db.prepare(own_paragraphs_sql(" AND " + since.clause));
     if (!st) return std::unexpected(st.error());
     std::vector<std::int64_t> ids;
     auto ok = (*st)->bind(1, out.case_key).bind(2, since.value).each_row([&](const auto& row) {
-        NewsEvent n{Change::handled, {}, row.text(7)};
-        TimelineEvent& e = n.event;
-        if (!row.is_null(1)) e.date = row.text(1);
-        e.body = row.text(2);
-        e.paragraph = static_cast<int>(row.integer(3));
-        e.title = row.text(4);
-        e.source = row.text(5);
-        e.decision = shorten(row.text(6), 140);
         ids.push_back(row.integer(0));
-        out.events.push_back(std::move(n));
+        out.events.push_back({Change::handled, own_paragraph_event(row), row.text(7)});
     });
     for (std::size_t i = 0; ok && i < ids.size(); ++i) {
         auto statements = statements_of_paragraph(db, ids[i]);

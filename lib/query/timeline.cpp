@@ -116,28 +116,13 @@ class TimelineBuilder {
 };
 
 Result<void> TimelineBuilder::own_paragraphs() {
-    auto own = db_.prepare(
-        "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, pr.source, "
-        "  (SELECT dp.text FROM decisions d JOIN decision_points dp ON dp.decision_id = d.id "
-        "   WHERE d.paragraph_id = pa.id ORDER BY dp.position LIMIT 1) "
-        "FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id JOIN paragraphs pa ON pa.id = "
-        "pc.paragraph_id "
-        "JOIN protocols pr ON pr.id = pa.protocol_id "
-        "WHERE pc.case_id = (SELECT id FROM cases WHERE key = ?) AND pc.role = 'own'");
+    auto own = db_.prepare(own_paragraphs_sql());
     if (!own) return std::unexpected(own.error());
     std::vector<std::int64_t> ids;
     auto ok = (*own)->bind(1, t_.case_number).each_row([&](const SqlStatement& row) {
-        TimelineEvent e;
-        if (!row.is_null(1)) e.date = row.text(1);
-        e.body = row.text(2);
-        e.paragraph = static_cast<int>(row.integer(3));
-        e.title = row.text(4);
-        e.source = row.text(5);
-        e.decision = shorten(row.text(6), 140);
-        e.origin = EventOrigin::imported;
         event_of_paragraph_[row.integer(0)] = t_.events.size();
         ids.push_back(row.integer(0));
-        t_.events.push_back(std::move(e));
+        t_.events.push_back(own_paragraph_event(row));
     });
     paragraph_ids_ = id_list(ids);
     for (std::size_t i = 0; i < t_.events.size(); ++i)
@@ -236,6 +221,28 @@ Result<void> TimelineBuilder::mentions() {
 }
 
 }  // namespace
+
+std::string own_paragraphs_sql(std::string_view more) {
+    return "SELECT pa.id, pr.date, coalesce(pr.body_name, ''), pa.number, pa.title, pr.source, "
+           "  (SELECT dp.text FROM decisions d JOIN decision_points dp ON dp.decision_id = d.id "
+           "   WHERE d.paragraph_id = pa.id ORDER BY dp.position LIMIT 1), pr.imported_at "
+           "FROM paragraph_cases pc JOIN paragraphs pa ON pa.id = pc.paragraph_id "
+           "JOIN protocols pr ON pr.id = pa.protocol_id "
+           "WHERE pc.case_id = (SELECT id FROM cases WHERE key = ?1) AND pc.role = 'own'" +
+           std::string(more);
+}
+
+TimelineEvent own_paragraph_event(const SqlStatement& row) {
+    TimelineEvent e;
+    if (!row.is_null(1)) e.date = row.text(1);
+    e.body = row.text(2);
+    e.paragraph = static_cast<int>(row.integer(3));
+    e.title = row.text(4);
+    e.source = row.text(5);
+    e.decision = shorten(row.text(6), 140);
+    e.origin = EventOrigin::imported;
+    return e;
+}
 
 Result<std::vector<TimelineStatement>> statements_of_paragraph(Database& db,
                                                                std::int64_t paragraph_id) {

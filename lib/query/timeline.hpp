@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "query/search.hpp"
@@ -43,6 +44,12 @@ struct Timeline {
 // Errors: not a case number (usage); the archive has no such case (usage: exit 2 is wrong, so it
 // is reported as an empty timeline instead); SQLite errors.
 QueryResult<Timeline> timeline(Archive& archive, const std::string& case_number);
+
+// SQL for the case's own paragraphs, the key bound to ?1, with more clauses over `pr` (protocols,
+// " AND ..."). Each row is read by own_paragraph_event(): columns pa.id, the meeting's date, body
+// name, §, title, source, the first decision point, and when the protocol was imported.
+std::string own_paragraphs_sql(std::string_view more = "");
+TimelineEvent own_paragraph_event(const SqlStatement& row);
 
 // The statements of an archived paragraph, each its own (M+C and SD are two), in order.
 // Errors: the archive's; a kind the archive should not hold.
