@@ -75,17 +75,17 @@ void draw(const News& n, const Style& st, std::size_t width) {
 // a feed.
 bool write_file(const std::string& path, const std::string& content) {
     const std::string tmp = path + ".tmp";
+    bool written = false;
     {
         std::ofstream out(tmp, std::ios::binary);
-        if (!(out << content) || !out.flush()) {
-            report(Error{path, 0, 0, "cannot write"});
-            return false;
-        }
+        written = static_cast<bool>(out << content) && static_cast<bool>(out.flush());
     }
     std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) report(Error{path, 0, 0, "cannot write: " + ec.message()});
-    return !ec;
+    if (written) std::filesystem::rename(tmp, path, ec);
+    if (written && !ec) return true;
+    report(Error{path, 0, 0, "cannot write" + (ec ? ": " + ec.message() : std::string())});
+    std::filesystem::remove(tmp, ec);
+    return false;
 }
 
 int run(const NewsArgs& a, const GlobalOptions& g) {

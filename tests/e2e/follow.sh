@@ -99,6 +99,11 @@ assert all(e.updated_parsed for e in f.entries)
 assert "reservation V" in f.entries[0].summary
 PY
 cp "$WORK/feed.xml" "$WORK/feed-first.xml"
+# A feed that cannot be written: said, exit 1, nothing left behind.
+expect_status 1 "$KRAFT" news --format atom -o "$WORK/no-such-folder/feed.xml"
+expect_file_contains "$WORK/err" "no-such-folder/feed.xml: cannot write"
+[ ! -e "$WORK/no-such-folder" ] || fail "a failed feed left files"
+expect_status 2 "$KRAFT" news -o "$WORK/news.txt"
 
 # Importing the same files again changes nothing: no report, the same news, the same feed ids.
 expect_status 0 "$KRAFT" import "$WORK/new"
