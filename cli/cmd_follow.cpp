@@ -5,6 +5,8 @@
 
 #include "commands.hpp"
 #include "follow_args.hpp"
+#include "pipeline.hpp"
+#include "query/search.hpp"
 #include "store/archive.hpp"
 #include "store/follows.hpp"
 
@@ -31,12 +33,27 @@ int list(const GlobalOptions& g) {
     return kOk;
 }
 
+// A saved search is run once before it is kept: one that cannot run (nothing to search for, a
+// malformed FTS5 expression, a NUL) would otherwise fail every `kraft news` after it.
+int check_search(Archive& archive, const SavedSearch& s) {
+    const Grammar* grammar = grammar_or_report();
+    if (!grammar) return kInputFailed;
+    SearchQuery q = search_query_of(s);
+    q.limit = 1;
+    auto r = search(archive, q, *grammar);
+    if (r) return kOk;
+    report(r.error().error);
+    return exit_status(r.error());
+}
+
 int run(const FollowCommandArgs& a, const GlobalOptions& g) {
     if (a.list) return list(g);
     auto target = open_follow_target(a, g);
     if (const int* status = std::get_if<int>(&target)) return *status;
     auto& [wanted, archive] = std::get<FollowTarget>(target);
     for (const Follow& f : wanted) {
+        if (f.search)
+            if (const int status = check_search(*archive, *f.search); status != kOk) return status;
         auto added = add_follow(archive->db(), f);
         if (!added) {
             report(added.error());

@@ -7,18 +7,7 @@ namespace kraft::cli {
 namespace {
 
 SavedSearch saved_search(const FollowArgs& a) {
-    const Filters f = a.filters();
-    SavedSearch s;
-    s.text = *a.search;
-    s.case_number = f.case_number;
-    s.body = f.body;
-    s.from = f.from;
-    s.to = f.to;
-    s.kind = f.kind;
-    s.person = f.person;
-    s.party = f.party;
-    s.exact = a.exact;
-    return s;
+    return SavedSearch{*a.search, a.filters(), a.exact};
 }
 
 }  // namespace
@@ -30,10 +19,6 @@ Result<std::vector<Follow>> FollowArgs::follows() const {
     if (search) {
         Follow f;
         f.search = saved_search(*this);
-        const SavedSearch& s = *f.search;
-        if (s.text.find_first_not_of(' ') == std::string::npos && !s.case_number && !s.body &&
-            !s.from && !s.to && !s.kind && !s.person && !s.party)
-            return fail("", 0, "nothing to search for: give words or a filter");
         out.push_back(std::move(f));
         return out;
     }

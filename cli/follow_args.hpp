@@ -23,7 +23,7 @@ struct FollowArgs : FilterArgs {
     bool exact = false;
 
     // What the arguments name. Errors (usage): no case and no --search, both, a word that is no
-    // case number, a saved search with neither words nor a filter.
+    // case number. (`kraft follow` runs a saved search once before it keeps it.)
     Result<std::vector<Follow>> follows() const;
 };
 

@@ -7,13 +7,13 @@ std::string SavedSearch::describe() const {
     const auto option = [&](const char* name, const std::optional<std::string>& value) {
         if (value) out += std::string(" ") + name + " " + *value;
     };
-    option("--case", case_number);
-    option("--body", body);
-    option("--from", from);
-    option("--to", to);
-    if (kind) out += " --kind " + std::string(to_string(*kind));
-    option("--person", person);
-    option("--party", party);
+    option("--case", filters.case_number);
+    option("--body", filters.body);
+    option("--from", filters.from);
+    option("--to", filters.to);
+    if (filters.kind) out += " --kind " + std::string(to_string(*filters.kind));
+    option("--person", filters.person);
+    option("--party", filters.party);
     if (exact) out += " --exact";
     return out;
 }

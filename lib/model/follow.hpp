@@ -5,14 +5,13 @@
 #include <optional>
 #include <string>
 
-#include "model/protocol.hpp"
+#include "model/search_filters.hpp"
 
 namespace kraft {
 
 struct SavedSearch {
     std::string text;  // the words; empty for a search by filters alone
-    std::optional<std::string> case_number, body, from, to, person, party;
-    std::optional<EntryKind> kind;
+    SearchFilters filters;
     bool exact = false;
     bool operator==(const SavedSearch&) const = default;
 

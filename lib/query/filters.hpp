@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/protocol.hpp"
+#include "model/search_filters.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
@@ -30,9 +31,7 @@ const std::string& own_paragraphs_of_case();
 // count of paragraphs that mention a case without events).
 const std::string& paragraphs_of_case();
 
-struct Filters {
-    std::optional<std::string> case_number, body, from, to, person, party;
-    std::optional<EntryKind> kind;  // nullopt: any
+struct Filters : SearchFilters {
     // Only protocols stored by this import run, or at or after this time (UTC ISO 8601):
     // `kraft news`'s saved searches. Archives from schema 8 on.
     std::optional<std::int64_t> import_run;

@@ -145,16 +145,7 @@ Result<CaseNews> case_news(Database& db, const std::string& key, const NewProtoc
 }
 
 SearchQuery query_of(const SavedSearch& s, const News& n) {
-    SearchQuery q;
-    q.text = s.text;
-    q.case_number = s.case_number;
-    q.body = s.body;
-    q.from = s.from;
-    q.to = s.to;
-    q.kind = s.kind;
-    q.person = s.person;
-    q.party = s.party;
-    q.exact = s.exact;
+    SearchQuery q = search_query_of(s);
     if (n.import_run)
         q.import_run = n.import_run;
     else

@@ -6,6 +6,14 @@
 
 namespace kraft {
 
+SearchQuery search_query_of(const SavedSearch& s) {
+    SearchQuery q;
+    static_cast<SearchFilters&>(q) = s.filters;
+    q.text = s.text;
+    q.exact = s.exact;
+    return q;
+}
+
 QueryResult<SearchResult> search(Archive& a, const SearchQuery& q, const Grammar& g) {
     auto plan = plan_search(q, g);
     if (!plan) return std::unexpected(plan.error());

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "model/follow.hpp"
 #include "query/filters.hpp"
 #include "store/archive.hpp"
 
@@ -41,6 +42,9 @@ struct SearchResult {
     std::int64_t total = 0;
     std::vector<SearchHit> hits;
 };
+
+// The search a saved search (`kraft follow --search`) runs.
+SearchQuery search_query_of(const SavedSearch& s);
 
 // Errors: usage (no words and no filter, a malformed FTS5 expression, a bad --case), grammar,
 // or the archive's.

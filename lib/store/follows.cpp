@@ -23,14 +23,15 @@ constexpr const char* kSameSearch =
     "coalesce(?, '') AND search_exact = ?";
 
 void bind_search(SqlStatement& st, const SavedSearch& s, int first) {
+    const SearchFilters& f = s.filters;
     st.bind(first, s.text)
-        .bind(first + 1, s.case_number)
-        .bind(first + 2, s.body)
-        .bind(first + 3, s.from)
-        .bind(first + 4, s.to)
-        .bind(first + 5, kind_name(s.kind))
-        .bind(first + 6, s.person)
-        .bind(first + 7, s.party)
+        .bind(first + 1, f.case_number)
+        .bind(first + 2, f.body)
+        .bind(first + 3, f.from)
+        .bind(first + 4, f.to)
+        .bind(first + 5, kind_name(f.kind))
+        .bind(first + 6, f.person)
+        .bind(first + 7, f.party)
         .bind(first + 8, s.exact ? 1 : 0);
 }
 
@@ -48,16 +49,18 @@ Result<Follow> follow_of(const SqlStatement& row) {
     }
     SavedSearch s;
     s.text = row.text(3);
-    s.case_number = optional_text(row, 4);
-    s.body = optional_text(row, 5);
-    s.from = optional_text(row, 6);
-    s.to = optional_text(row, 7);
+    SearchFilters& filters = s.filters;
+    filters.case_number = optional_text(row, 4);
+    filters.body = optional_text(row, 5);
+    filters.from = optional_text(row, 6);
+    filters.to = optional_text(row, 7);
     if (!row.is_null(8)) {
-        s.kind = entry_kind_from(row.text(8));
-        if (!s.kind) return fail("", 0, "unknown entry kind '" + row.text(8) + "' in a follow");
+        filters.kind = entry_kind_from(row.text(8));
+        if (!filters.kind)
+            return fail("", 0, "unknown entry kind '" + row.text(8) + "' in a follow");
     }
-    s.person = optional_text(row, 9);
-    s.party = optional_text(row, 10);
+    filters.person = optional_text(row, 9);
+    filters.party = optional_text(row, 10);
     s.exact = row.integer(11) != 0;
     f.search = std::move(s);
     return f;

@@ -14,6 +14,11 @@ expect_file_contains "$WORK/out" "already following STK-2024-1374"
 expect_status 0 "$KRAFT" follow --search "" --party V --kind reservation
 expect_status 2 "$KRAFT" follow budget
 expect_file_contains "$WORK/err" "'budget' is not a case number"
+# A saved search that could not run is refused, not kept to fail every kraft news after it.
+expect_status 2 "$KRAFT" follow --search '"budget'
+expect_file_contains "$WORK/err" "malformed query"
+expect_status 2 "$KRAFT" follow --search ""
+expect_file_contains "$WORK/err" "nothing to search for"
 expect_status 2 "$KRAFT" follow
 expect_status 0 "$KRAFT" follow --list
 expect_file_contains "$WORK/out" "STK-2024-1374"

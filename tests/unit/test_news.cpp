@@ -26,9 +26,9 @@ TEST_CASE("follows: added once, listed cases first, removed") {
     ArchiveFixture f;
     Database& db = f.archive->db();
     Follow search;
-    search.search =
-        SavedSearch{"budget",     std::nullopt, "KF",         std::nullopt, std::nullopt,
-                    std::nullopt, std::nullopt, std::nullopt, false};
+    search.search = SavedSearch{};
+    search.search->text = "budget";
+    search.search->filters.body = "KF";
     CHECK(add_follow(db, search).value());
     CHECK(add_follow(db, followed_case("KS-2026-100")).value());
     CHECK_FALSE(add_follow(db, followed_case("KS-2026-100")).value());
@@ -80,7 +80,7 @@ TEST_CASE("a saved search's news are its hits in the new protocols; the feed hol
     Follow search;
     search.search = SavedSearch{};
     search.search->text = "budgeten";
-    search.search->body = "Kommunfullmäktige";
+    search.search->filters.body = "Kommunfullmäktige";
     REQUIRE(add_follow(f.archive->db(), search));
     REQUIRE(add_follow(f.archive->db(), followed_case("KS-2026-100")));
     NewsSince since;
