@@ -183,7 +183,8 @@ Outcome ImportBatch::prepare(std::size_t i, Repairer& repairer) {
         read_bytes_[i] = data->size();
     }
     // An unchanged file is not read again: a scanned PDF is not OCR'd a second time.
-    if (stored_[i] && *stored_[i] == content_hash(*data)) return Unchanged{};
+    std::string hash = content_hash(*data);
+    if (stored_[i] && *stored_[i] == hash) return Unchanged{};
     PrepareOptions o{options_.body, options_.date, true, options_.ingest};
     o.ingest.stop = &stop_;
     if (cb_.on_ocr_page)
@@ -193,6 +194,7 @@ Outcome ImportBatch::prepare(std::size_t i, Repairer& repairer) {
         };
     auto p = prepare_protocol(std::move(*data), input, pipeline_, repairer, o);
     if (!p) return p.error();
+    p->content_hash = std::move(hash);
     return std::move(*p);
 }
 

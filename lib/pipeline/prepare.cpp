@@ -5,7 +5,6 @@
 
 #include "segment/segment.hpp"
 #include "util/compression.hpp"
-#include "util/file.hpp"
 #include "util/tokens.hpp"
 
 namespace kraft {
@@ -52,7 +51,6 @@ Result<PreparedProtocol> prepare_protocol(std::string bytes, const std::string& 
                                           const PrepareOptions& options) {
     PreparedProtocol p;
     p.source = source_key(input);
-    p.content_hash = content_hash(bytes);
     auto ingested = ingest(std::move(bytes), input, pipeline.ingest, options.ingest,
                            [&](const std::string& word) { return repairer.known_word(word); });
     if (!ingested) return std::unexpected(ingested.error());

@@ -39,7 +39,9 @@ std::string source_key(const std::string& input);
 std::vector<StoredEdit> placed_edits(const DecodedText& received,
                                      const std::vector<RepairEdit>& edits);
 
-// bytes: the input's content, as read_file(input, kMaxDocumentBytes) gives them.
+// bytes: the input's content, as read_file(input, kMaxDocumentBytes) gives them. The result's
+// content_hash is the caller's to set: the import hashes the bytes before, to skip an unchanged
+// file without reading it (a scan is not OCR'd again), and a file is not hashed twice.
 // Errors name the input (and its line or page): what ingest() and segment() refuse.
 Result<PreparedProtocol> prepare_protocol(std::string bytes, const std::string& input,
                                           const Pipeline& pipeline, Repairer& repairer,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <sstream>
 
-#include "model/case_numbers.hpp"
 #include "store/follows.hpp"
 
 namespace kraft {
@@ -176,18 +175,18 @@ Result<void> resolve_since(Database& db, const NewsSince& since, News& n) {
         n.since = *since.time;
         return {};
     }
-    n.import_run = since.import_run;
-    if (!n.import_run) {
-        auto st = db.prepare("SELECT max(import_run) FROM protocols");
-        if (!st) return std::unexpected(st.error());
-        auto row = (*st)->step();
-        if (!row) return std::unexpected(row.error());
-        if (*row && !(*st)->is_null(0)) n.import_run = (*st)->integer(0);
-    }
-    if (!n.import_run) return {};
-    auto st = db.prepare("SELECT started_at FROM import_runs WHERE id = ?");
+    auto st = db.prepare("SELECT max(import_run) FROM protocols");
     if (!st) return std::unexpected(st.error());
-    return (*st)->bind(1, *n.import_run).each_row([&](const auto& row) { n.since = row.text(0); });
+    auto latest = (*st)->step();
+    if (!latest) return std::unexpected(latest.error());
+    if (*latest && !(*st)->is_null(0)) n.import_run = (*st)->integer(0);
+    (*st)->reset();
+    if (!n.import_run) return {};
+    auto started = db.prepare("SELECT started_at FROM import_runs WHERE id = ?");
+    if (!started) return std::unexpected(started.error());
+    return (*started)->bind(1, *n.import_run).each_row([&](const auto& row) {
+        n.since = row.text(0);
+    });
 }
 
 }  // namespace

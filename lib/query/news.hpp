@@ -21,7 +21,6 @@ namespace kraft {
 // Since when: the protocols the last import that stored any stored, or those imported at or after
 // a time (a date "YYYY-MM-DD" is its midnight, UTC).
 struct NewsSince {
-    std::optional<std::int64_t> import_run;
     std::optional<std::string> time;
     static NewsSince last_import() { return {}; }
 };
