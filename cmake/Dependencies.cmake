@@ -2,6 +2,8 @@
 find_package(PkgConfig REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(SQLite3 REQUIRED)
+# libpq (libpq-dev): the PostgreSQL engine of a shared archive (store/pg_database.hpp).
+find_package(PostgreSQL REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)

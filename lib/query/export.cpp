@@ -20,8 +20,8 @@ QueryResult<std::int64_t> export_paragraphs(
             "EXISTS (SELECT 1 FROM statements s WHERE s.paragraph_id = pa.id AND s.kind = ?)",
             std::string(to_string(*f.kind)));
     auto ids = a.db().prepare(
-        "SELECT pa.id FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id WHERE 1" +
-        filters->where + " ORDER BY pr.date, pr.body_name, pa.number, pa.id");
+        "SELECT pa.id FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id WHERE true" +
+        filters->where + " ORDER BY pr.date IS NOT NULL, pr.date, pr.body_name, pa.number, pa.id");
     if (!ids) return archive_error(ids.error().message);
     for (std::size_t i = 0; i < filters->binds.size(); ++i)
         (*ids)->bind(static_cast<int>(i + 1), filters->binds[i]);

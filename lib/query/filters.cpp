@@ -69,9 +69,9 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
     auto protocols = protocol_clauses(f, g);
     if (!protocols) return std::unexpected(protocols.error());
     const std::string meetings =
-        protocols->where.empty()
-            ? ""
-            : " AND pa.protocol_id IN (SELECT id FROM protocols WHERE 1" + protocols->where + ")";
+        protocols->where.empty() ? ""
+                                 : " AND pa.protocol_id IN (SELECT id FROM protocols WHERE true" +
+                                       protocols->where + ")";
     out.where += meetings;
     out.binds.insert(out.binds.end(), protocols->binds.begin(), protocols->binds.end());
     // Whether the search asks for statements of one kind: its entries are then statements.

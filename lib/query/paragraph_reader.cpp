@@ -56,7 +56,7 @@ Result<std::unique_ptr<ParagraphReader>> ParagraphReader::open(Database& db, int
          "JOIN entries e ON e.statement_id = s.id WHERE s.paragraph_id = ? ORDER BY s.id"},
         {&r->persons_,
          "SELECT p.name, coalesce(sp.party, '') FROM statement_persons sp "
-         "JOIN persons p ON p.id = sp.person_id WHERE sp.statement_id = ?"},
+         "JOIN persons p ON p.id = sp.person_id WHERE sp.statement_id = ? ORDER BY sp.person_id"},
         {&r->parties_,
          "SELECT party FROM statement_parties WHERE statement_id = ? ORDER BY position"},
         {&r->recipients_, "SELECT name FROM recipients WHERE paragraph_id = ? ORDER BY position"},

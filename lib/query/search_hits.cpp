@@ -19,13 +19,13 @@ Result<void> read_details(Archive& a, const SearchPlan& plan,
     if (!plan.words) select += ", substr(kraft_decompress(e.body), 1, 240)";
     auto st = a.db().prepare(select +
                              " FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN "
-                             "protocols pr ON pr.id = pa.protocol_id WHERE e.id IN (SELECT value "
-                             "FROM json_each(?))");
+                             "protocols pr ON pr.id = pa.protocol_id WHERE e.id IN " +
+                             a.db().in_ids());
     if (!st) return std::unexpected(st.error());
     std::unordered_map<std::int64_t, std::size_t> position;
     for (std::size_t i = 0; i < chosen.size(); ++i) position[chosen[i]] = i;
     hits.resize(chosen.size());
-    return (*st)->bind(1, id_list(chosen)).each_row([&](const SqlStatement& row) {
+    return (*st)->bind(1, a.db().ids_value(chosen)).each_row([&](const SqlStatement& row) {
         SearchHit& h = hits[position.at(row.integer(7))];
         h.paragraph_id = row.integer(0);
         if (!row.is_null(1)) h.date = row.text(1);

@@ -84,6 +84,12 @@ QueryFailure SearchPlan::failure(const SqlStatement& statement, const Error& err
     return archive_failure(error);
 }
 
+QueryFailure SearchPlan::failure(const TextIndex& index, const Error& error) const {
+    if (words && index.failed_on_input())
+        return usage_failure("malformed query '" + query.text + "': " + error.message);
+    return archive_failure(error);
+}
+
 void bind_all(SqlStatement& statement, const std::vector<std::string>& values, int first) {
     for (const std::string& v : values) statement.bind(first++, v);
 }

@@ -9,6 +9,7 @@
 #include "query/filters.hpp"
 #include "query/match_expression.hpp"
 #include "query/search.hpp"
+#include "store/text_index.hpp"
 
 namespace kraft {
 
@@ -32,6 +33,7 @@ struct SearchPlan {
     // A failed step of a statement that read the index: a malformed FTS5 expression is the
     // user's (usage), any other failure the archive's.
     QueryFailure failure(const SqlStatement& statement, const Error& error) const;
+    QueryFailure failure(const TextIndex& index, const Error& error) const;
 };
 
 // Errors: usage (a limit below 1, a NUL, nothing to search for, a bad --case), grammar.

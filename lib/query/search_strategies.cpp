@@ -67,44 +67,37 @@ class IndexSearch {
 };
 
 Failed IndexSearch::count(std::int64_t& total) {
-    auto st = a_.db().prepare("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?");
-    if (!st) return archive_failure(st.error());
-    auto row = (*st)->bind(1, plan_.expression.match).step();
-    if (!row) return plan_.failure(**st, row.error());
-    total = *row ? (*st)->integer(0) : 0;
+    auto n = a_.index().count(plan_.expression.match);
+    if (!n) return plan_.failure(a_.index(), n.error());
+    total = *n;
     return std::nullopt;
 }
 
-// The index's matches of an expression, in id order (FTS5 walks its lists backwards at half the
-// speed); with `allowed`, only those in its runs, merged as both are walked, and FTS5 reads only
-// between the first run's start and the last one's end (an archive imported as the meetings came
-// holds the entries of recent dates in its last ids).
+// The index's matches of an expression, in id order; with `allowed`, only those in its runs,
+// merged as both are walked, and the index reads only between the first run's start and the last
+// one's end.
 Failed IndexSearch::matching(const std::string& expression, const std::vector<IdRange>* allowed,
                              std::vector<std::int64_t>& out) {
-    auto st = a_.db().prepare("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?" +
-                              std::string(allowed ? " AND rowid >= ? AND rowid <= ?" : ""));
-    if (!st) return archive_failure(st.error());
-    (*st)->bind(1, expression);
+    std::optional<IdSpan> within;
     std::optional<IdRangeWalk> walk;
     if (allowed) {
-        // No run: an empty span, so that FTS5 still reads (and checks) the expression.
+        // No run: an empty span, so that the index still reads (and checks) the expression.
         const IdRange s = span(*allowed);
-        (*st)->bind(2, s.first).bind(3, s.last);
+        within = IdSpan{s.first, s.last};
         walk.emplace(*allowed);
     }
-    auto ok = (*st)->each_row([&](const SqlStatement& row) {
-        const std::int64_t id = row.integer(0);
+    auto ok = a_.index().matching(expression, within, [&](std::int64_t id) {
         ++index_matches_;
         if (!walk || walk->contains(id)) out.push_back(id);
     });
-    if (!ok) return plan_.failure(**st, ok.error());
+    if (!ok) return plan_.failure(a_.index(), ok.error());
     return std::nullopt;
 }
 
-// Ranked by bm25 (titles weigh 5), exact spellings first, newer meetings on ties. FTS5 sorts by
-// its `rank` column itself, three times faster than an ORDER BY bm25() joined to the meetings'
-// dates (1,830 matches: 5 against 22 ms), so the dates are read only for the best few: enough
-// beyond the limit that ties at its edge are ordered by date too.
+// Ranked by bm25 (titles weigh 5), exact spellings first, newer meetings on ties. The index ranks
+// by itself (FTS5 three times faster than an ORDER BY bm25() joined to the meetings' dates: 1,830
+// matches, 5 against 22 ms), so the dates are read only for the best few: enough beyond the limit
+// that ties at its edge are ordered by date too.
 Failed IndexSearch::ranked(const std::vector<std::int64_t>* allowed) {
     std::vector<Candidate> candidates;
     if (auto f = rank_candidates(allowed, candidates)) return f;
@@ -119,39 +112,24 @@ Failed IndexSearch::ranked(const std::vector<std::int64_t>* allowed) {
     return std::nullopt;
 }
 
-// The best-ranked matches of the exact spellings, then of all forms. With `allowed`, only those
-// ids ("+rowid": walk the index's matches and test each, where a rowid constraint would run the
-// whole MATCH once per listed id), within the span matching() read.
+// The best-ranked matches of the exact spellings, then of all forms; with `allowed`, only those
+// ids, within the span matching() read.
 Failed IndexSearch::rank_candidates(const std::vector<std::int64_t>* allowed,
                                     std::vector<Candidate>& candidates) {
-    auto st = a_.db().prepare(
-        "SELECT rowid, rank FROM entries_fts WHERE entries_fts MATCH ? AND rank MATCH "
-        "'bm25(5.0, 1.0)'" +
-        std::string(allowed ? " AND +rowid IN (SELECT value FROM json_each(?)) AND rowid >= ? "
-                              "AND rowid <= ?"
-                            : "") +
-        " ORDER BY rank LIMIT ?");
-    if (!st) return archive_failure(st.error());
-    const std::string allowed_ids = allowed ? id_list(*allowed) : "";
+    IdSpan within;
+    if (allowed) {
+        const IdRange s = span(*allowed);
+        within = {s.first, s.last};
+    }
     std::unordered_map<std::int64_t, bool> known;
     for (const bool exact : {true, false}) {
         const std::string& expression =
             exact ? plan_.expression.exact_match : plan_.expression.match;
         if (expression.empty()) continue;
-        (*st)->reset();
-        (*st)->bind(1, expression);
-        int k = 2;
-        if (allowed) {
-            const IdRange s = span(*allowed);
-            (*st)->bind(2, allowed_ids).bind(3, s.first).bind(4, s.last);
-            k = 5;
-        }
-        (*st)->bind(k, limit_ + kTieMargin);
-        auto ok = (*st)->each_row([&](const SqlStatement& row) {
-            if (known.emplace(row.integer(0), true).second)
-                candidates.push_back({row.integer(0), exact, row.real(1), ""});
-        });
-        if (!ok) return plan_.failure(**st, ok.error());
+        auto best = a_.index().ranked(expression, allowed, within, limit_ + kTieMargin);
+        if (!best) return plan_.failure(a_.index(), best.error());
+        for (const RankedEntry& r : *best)
+            if (known.emplace(r.id, true).second) candidates.push_back({r.id, exact, r.rank, ""});
     }
     return std::nullopt;
 }
@@ -164,9 +142,9 @@ Failed IndexSearch::date_candidates(std::vector<Candidate>& candidates) {
         at.emplace(candidates[i].id, i);
     }
     auto st = a_.db().prepare(std::string("SELECT e.id, coalesce(pr.date, '') FROM entries e") +
-                              kJoins + " WHERE e.id IN (SELECT value FROM json_each(?))");
+                              kJoins + " WHERE e.id IN " + a_.db().in_ids());
     if (!st) return archive_failure(st.error());
-    auto ok = (*st)->bind(1, id_list(ids)).each_row([&](const SqlStatement& row) {
+    auto ok = (*st)->bind(1, a_.db().ids_value(ids)).each_row([&](const SqlStatement& row) {
         candidates[at.at(row.integer(0))].date = row.text(1);
     });
     if (!ok) return archive_failure(ok.error());
@@ -237,17 +215,12 @@ Failed IndexSearch::newest_by_text() {
     return std::nullopt;
 }
 
-// The newest matches only: FTS5 stops after LIMIT rows, exact spellings first.
+// The newest matches only: the index stops after `limit`, exact spellings first.
 Failed IndexSearch::newest_ids() {
-    auto st = a_.db().prepare(
-        "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
-    if (!st) return archive_failure(st.error());
     for (const std::string& m : {plan_.expression.exact_match, plan_.expression.match}) {
         if (m.empty() || choice_.full()) continue;
-        (*st)->reset();
-        auto ok = (*st)->bind(1, m).bind(2, limit_).each_row(
-            [&](const SqlStatement& row) { choice_.add(row.integer(0)); });
-        if (!ok) return plan_.failure(**st, ok.error());
+        auto ok = a_.index().newest(m, limit_, [&](std::int64_t id) { choice_.add(id); });
+        if (!ok) return plan_.failure(a_.index(), ok.error());
     }
     return std::nullopt;
 }
@@ -257,7 +230,7 @@ Failed IndexSearch::newest_ids() {
 // row per paragraph and per entry), else the filters' entries found through their own indexes.
 QueryResult<std::vector<IdRange>> allowed_entries(Archive& a, const SearchPlan& plan) {
     if (plan.meetings_only && a.schema() >= 6) {
-        auto st = a.db().prepare("SELECT entries_from, entries_to FROM protocols WHERE 1" +
+        auto st = a.db().prepare("SELECT entries_from, entries_to FROM protocols WHERE true" +
                                  plan.meetings_only->where);
         if (!st) return std::unexpected(archive_failure(st.error()));
         bind_all(**st, plan.meetings_only->binds);
@@ -273,7 +246,7 @@ QueryResult<std::vector<IdRange>> allowed_entries(Archive& a, const SearchPlan& 
     }
     // The filters name pa and e only.
     auto st = a.db().prepare(
-        "SELECT e.id FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id WHERE 1" +
+        "SELECT e.id FROM entries e JOIN paragraphs pa ON pa.id = e.paragraph_id WHERE true" +
         plan.where);
     if (!st) return std::unexpected(archive_failure(st.error()));
     bind_all(**st, plan.binds);
@@ -328,7 +301,7 @@ QueryResult<Choice> filters_search(Archive& a, const SearchPlan& plan) {
     const std::string own =
         plan.case_key.empty() ? "0" : "pa.id IN (" + own_paragraphs_of_case() + ")";
     auto st = a.db().prepare("SELECT e.id, pr.date, pa.number, " + own + " FROM entries e" +
-                             kJoins + " WHERE 1" + plan.where);
+                             kJoins + " WHERE true" + plan.where);
     if (!st) return std::unexpected(archive_failure(st.error()));
     int first = 1;
     if (!plan.case_key.empty()) (*st)->bind(first++, plan.case_key);

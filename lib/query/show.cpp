@@ -41,7 +41,7 @@ QueryResult<std::vector<ShownParagraph>> show(Archive& a, const std::string& wha
     }
     auto st = db.prepare(
         "SELECT pa.id FROM paragraphs pa JOIN protocols pr ON pr.id = pa.protocol_id WHERE " +
-        where + " ORDER BY pr.date, pa.number");
+        where + " ORDER BY pr.date IS NOT NULL, pr.date, pa.number");
     if (!st) return fail_db(st.error().message);
     for (std::size_t i = 0; i < binds.size(); ++i) (*st)->bind(static_cast<int>(i + 1), binds[i]);
     auto reader = ParagraphReader::open(db, a.schema());

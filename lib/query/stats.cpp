@@ -42,8 +42,9 @@ Result<void> read_totals(Database& db, ArchiveStats& s) {
 Result<void> read_formats(Database& db, ArchiveStats& s) {
     return each_row(
         db,
-        "SELECT coalesce(sum(format = 'pdf'), 0), coalesce(sum(format = 'image'), 0), "
-        "coalesce(sum(pages), 0), coalesce(sum(ocr_pages > 0), 0), coalesce(sum(ocr_pages), 0) "
+        "SELECT count(*) FILTER (WHERE format = 'pdf'), count(*) FILTER (WHERE format = 'image'), "
+        "coalesce(sum(pages), 0), count(*) FILTER (WHERE ocr_pages > 0), "
+        "coalesce(sum(ocr_pages), 0) "
         "FROM protocols",
         [&](const SqlStatement& r) {
             s.pdf_protocols = r.integer(0);
@@ -67,8 +68,9 @@ Result<void> read_groups(Database& db, ArchiveStats& s) {
                        });
     if (!ok) return ok;
     return each_row(db,
-                    "SELECT sq.party, sum(s.kind = 'reservation'), "
-                    "sum(s.kind = 'special_statement'), sum(s.kind = 'protocol_note') "
+                    "SELECT sq.party, count(*) FILTER (WHERE s.kind = 'reservation'), "
+                    "count(*) FILTER (WHERE s.kind = 'special_statement'), "
+                    "count(*) FILTER (WHERE s.kind = 'protocol_note') "
                     "FROM statement_parties sq JOIN statements s ON s.id = sq.statement_id "
                     "GROUP BY sq.party ORDER BY count(*) DESC, sq.party",
                     [&](const SqlStatement& r) {

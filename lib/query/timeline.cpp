@@ -75,7 +75,8 @@ namespace {
 // Each statement of a paragraph, each its own: M+C and SD are two.
 constexpr const char* kStatementsSql =
     "SELECT s.kind, (SELECT group_concat(party, ' ') FROM (SELECT party FROM statement_parties "
-    "  WHERE statement_id = s.id ORDER BY position)) FROM statements s WHERE s.paragraph_id = ? "
+    "  WHERE statement_id = s.id ORDER BY position) AS listed) FROM statements s "
+    "WHERE s.paragraph_id = ? "
     "ORDER BY s.id";
 
 Result<void> read_statements(Database& db, SqlStatement& st, std::int64_t paragraph_id,
@@ -124,7 +125,7 @@ Result<void> TimelineBuilder::own_paragraphs() {
         ids.push_back(row.integer(0));
         t_.events.push_back(own_paragraph_event(row));
     });
-    paragraph_ids_ = id_list(ids);
+    paragraph_ids_ = db_.ids_value(ids);
     for (std::size_t i = 0; i < t_.events.size(); ++i)
         events_at_[{t_.events[i].date.value_or(""), t_.events[i].paragraph.value_or(0)}].push_back(
             i);
@@ -147,8 +148,8 @@ Result<void> TimelineBuilder::citations() {
         "ci.resolved_paragraph_id, "
         "  ci.text, pr.source FROM citations ci JOIN paragraphs pa ON pa.id = ci.paragraph_id "
         "JOIN protocols pr ON pr.id = pa.protocol_id "
-        "WHERE ci.id IN (SELECT id FROM citations WHERE paragraph_id IN (SELECT value FROM "
-        "json_each(?1)) "
+        "WHERE ci.id IN (SELECT id FROM citations WHERE paragraph_id IN " +
+        db_.in_ids(1) +
         "  UNION SELECT id FROM citations WHERE case_id = (SELECT id FROM cases WHERE key = ?2)) "
         "ORDER BY ci.id");
     if (!cites) return std::unexpected(cites.error());
@@ -197,13 +198,16 @@ void TimelineBuilder::sort() {
 Result<void> TimelineBuilder::related_cases() {
     auto related = db_.prepare(
         "SELECT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
-        "WHERE pc.paragraph_id IN (SELECT value FROM json_each(?2)) AND c.key <> ?1 "
+        "WHERE pc.paragraph_id IN " +
+        db_.in_ids(2) +
+        " AND c.key <> ?1 "
         "UNION SELECT c.key FROM paragraph_cases pc JOIN cases c ON c.id = pc.case_id "
         "WHERE pc.paragraph_id IN (SELECT paragraph_id FROM paragraph_cases "
         "  WHERE case_id = (SELECT id FROM cases WHERE key = ?1) AND role = 'cited') AND c.key <> "
         "?1 "
         "UNION SELECT c.key FROM citations ci JOIN cases c ON c.id = ci.case_id "
-        "WHERE ci.paragraph_id IN (SELECT value FROM json_each(?2)) AND c.key <> ?1 ORDER BY 1");
+        "WHERE ci.paragraph_id IN " +
+        db_.in_ids(2) + " AND c.key <> ?1 ORDER BY 1");
     if (!related) return std::unexpected(related.error());
     return (*related)->bind(1, t_.case_number).bind(2, paragraph_ids_).each_row([&](const auto& r) {
         t_.related_cases.push_back(r.text(0));
@@ -212,7 +216,7 @@ Result<void> TimelineBuilder::related_cases() {
 
 // The paragraphs `kraft search CASE` lists: without events, none is the case's own.
 Result<void> TimelineBuilder::mentions() {
-    auto st = db_.prepare("SELECT count(*) FROM (" + paragraphs_of_case() + ")");
+    auto st = db_.prepare("SELECT count(*) FROM (" + paragraphs_of_case() + ") AS mentions");
     if (!st) return std::unexpected(st.error());
     auto row = (*st)->bind(1, t_.case_number).bind(2, t_.case_number).step();
     if (!row) return std::unexpected(row.error());

@@ -1,6 +1,7 @@
-// The archive: protocols stored in SQLite, one transaction per protocol.
+// The archive: protocols stored in SQLite (a file) or PostgreSQL (a server shared by many
+// importers and searchers), one transaction per protocol.
 //
-//   auto a = Archive::open(path, Database::Mode::read_write);  // creates and migrates
+//   auto a = Archive::open(location, Database::Mode::read_write);  // creates and migrates
 //   if (a->stored_hash(source) == hash) ...                    // unchanged: nothing to do
 //   a->store(prepared);                                        // replaces an earlier version
 #pragma once
@@ -16,17 +17,20 @@
 #include "model/protocol_sink.hpp"
 #include "store/database.hpp"
 #include "store/statement_cache.hpp"
+#include "store/text_index.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
 
 class Archive : public ProtocolSink {
   public:
-    // read_write creates the file and migrates the schema; read_only checks the version.
-    // Errors: cannot open, not a kraft archive, newer schema than this kraft.
-    static Result<std::unique_ptr<Archive>> open(const std::string& path, Database::Mode mode);
+    // `location`: a file path, or a postgresql:// URI (database.hpp). read_write creates the
+    // archive and migrates its schema; read_only checks the version.
+    // Errors: cannot open or connect, not a kraft archive, newer schema than this kraft.
+    static Result<std::unique_ptr<Archive>> open(const std::string& location, Database::Mode mode);
 
     Database& db() { return *db_; }
+    TextIndex& index() { return *index_; }
     // The schema version the archive was at when opened: a read-only archive may be older than
     // schema_version() by migrations that readers may skip.
     int schema() const { return schema_; }
@@ -37,8 +41,10 @@ class Archive : public ProtocolSink {
     Result<std::optional<std::string>> stored_hash(const std::string& source) override;
 
     // Stores p in one transaction, replacing an earlier version with the same source; resolves its
-    // citations and re-resolves citations elsewhere that point at this meeting.
-    // Errors: any SQLite error (the transaction is rolled back: nothing half-written).
+    // citations and re-resolves citations elsewhere that point at this meeting. On PostgreSQL the
+    // transaction holds a lock on the source, so importers of the same file wait for each other,
+    // and is retried when the server ends it for a deadlock with another importer.
+    // Errors: the engine's (the transaction is rolled back: nothing half-written).
     Result<void> store(const PreparedProtocol& p) override;
 
     // Starts an import run, which every protocol stored from now on records (`kraft news`). The
@@ -49,21 +55,18 @@ class Archive : public ProtocolSink {
     // The import run begin_batch() started, if any.
     std::optional<std::int64_t> import_run() const { return import_run_; }
 
-    // Merges the full-text index's segments. Every stored protocol adds a segment, and a query
-    // reads every segment: an archive imported file by file is left with dozens, which makes
-    // searches several times slower. Merges a level's segments two at a time until none is
-    // left to merge (geometric: a batch costs about the index's size once), each step its own
-    // transaction, so stopping (`stop`, Ctrl-C) between steps loses nothing.
-    // Errors: SQLite (disk full...).
-    Result<void> merge_index(const std::atomic<bool>& stop);
+    // The index's housekeeping (TextIndex::tidy). Errors: the engine's (disk full...).
+    Result<void> merge_index(const std::atomic<bool>& stop) { return index_->tidy(stop); }
 
     // Word counts learned from the clean protocols in the archive.
     Result<std::vector<std::pair<std::string, double>>> learned_frequencies() override;
 
   private:
-    Archive(std::unique_ptr<Database> db, int schema)
-        : db_(std::move(db)), schema_(schema), statements_(*db_) {}
+    Archive(std::unique_ptr<Database> db, std::unique_ptr<TextIndex> index, int schema)
+        : db_(std::move(db)), index_(std::move(index)), schema_(schema), statements_(*db_) {}
+    Result<void> store_once(const PreparedProtocol& p);
     std::unique_ptr<Database> db_;
+    std::unique_ptr<TextIndex> index_;
     int schema_;
     StatementCache statements_;
     std::optional<std::int64_t> import_run_;

@@ -66,13 +66,23 @@ Result<Follow> follow_of(const SqlStatement& row) {
     return f;
 }
 
+// Whether the statement (ending RETURNING id) changed a row.
+Result<bool> added_or_removed(SqlStatement& st) {
+    bool changed = false;
+    if (auto ok = st.each_row([&](const SqlStatement&) { changed = true; }); !ok)
+        return std::unexpected(ok.error());
+    return changed;
+}
+
 }  // namespace
 
 Result<bool> add_follow(Database& db, const Follow& f) {
-    auto st = f.case_key
-                  ? db.prepare("INSERT OR IGNORE INTO follows(case_key, created_at) VALUES (?, ?)")
-                  : db.prepare(std::string("INSERT OR IGNORE INTO follows(") + kSearchColumns +
-                               ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    auto st = f.case_key ? db.prepare(
+                               "INSERT INTO follows(case_key, created_at) VALUES (?, ?) "
+                               "ON CONFLICT DO NOTHING RETURNING id")
+                         : db.prepare(std::string("INSERT INTO follows(") + kSearchColumns +
+                                      ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                                      "ON CONFLICT DO NOTHING RETURNING id");
     if (!st) return std::unexpected(st.error());
     if (f.case_key) {
         (*st)->bind(1, *f.case_key).bind(2, now_utc());
@@ -80,22 +90,20 @@ Result<bool> add_follow(Database& db, const Follow& f) {
         bind_search(**st, *f.search, 1);
         (*st)->bind(10, now_utc());
     }
-    const std::int64_t before = db.total_changes();
-    if (auto ok = (*st)->run(); !ok) return std::unexpected(ok.error());
-    return db.total_changes() > before;
+    return added_or_removed(**st);
 }
 
 Result<bool> remove_follow(Database& db, const Follow& f) {
-    auto st = f.case_key ? db.prepare("DELETE FROM follows WHERE case_key = ?")
-                         : db.prepare(std::string("DELETE FROM follows WHERE ") + kSameSearch);
+    auto st =
+        f.case_key
+            ? db.prepare("DELETE FROM follows WHERE case_key = ? RETURNING id")
+            : db.prepare(std::string("DELETE FROM follows WHERE ") + kSameSearch + " RETURNING id");
     if (!st) return std::unexpected(st.error());
     if (f.case_key)
         (*st)->bind(1, *f.case_key);
     else
         bind_search(**st, *f.search, 1);
-    const std::int64_t before = db.total_changes();
-    if (auto ok = (*st)->run(); !ok) return std::unexpected(ok.error());
-    return db.total_changes() > before;
+    return added_or_removed(**st);
 }
 
 Result<std::vector<Follow>> follows(Database& db, int schema) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "store/sqlite_database.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -141,6 +142,15 @@ std::vector<std::string> query_tokens(const Forms& f, bool prefix) {
     return out;
 }
 
+// A query word's tokens: "=word" the spelling only, "=_key" one key as the index holds it.
+std::vector<std::string> query_word_tokens(std::string_view word, sb_stemmer* stemmer, bool exact,
+                                           bool raw_key, bool prefix) {
+    const Forms f = forms_of(word, stemmer);
+    return raw_key ? std::vector<std::string>{"_" + f.lower}
+           : exact ? std::vector<std::string>{f.lower}
+                   : query_tokens(f, prefix);
+}
+
 Stemmer new_stemmer() {
     return Stemmer(sb_stemmer_new("swedish", "UTF_8"));
 }
@@ -191,10 +201,8 @@ int x_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n
             if (rc != SQLITE_OK) return rc;
             continue;
         }
-        const Forms f = forms_of(word, t->stemmer.get());
-        const std::vector<std::string> tokens = raw_key ? std::vector<std::string>{"_" + f.lower}
-                                                : exact ? std::vector<std::string>{f.lower}
-                                                        : query_tokens(f, prefix);
+        const std::vector<std::string> tokens =
+            query_word_tokens(word, t->stemmer.get(), exact, raw_key, prefix);
         for (std::size_t k = 0; k < tokens.size(); ++k) {
             const int rc = emit(ctx, k == 0 ? 0 : FTS5_TOKEN_COLOCATED, tokens[k].data(),
                                 static_cast<int>(tokens[k].size()), start, end);
@@ -241,7 +249,7 @@ bool next_word(std::string_view text, std::size_t& pos, std::size_t& begin, std:
     return false;
 }
 
-Result<void> register_fts_tokenizer(Database& db) {
+Result<void> register_fts_tokenizer(SqliteDatabase& db) {
     fts5_api* api = fts5(db.handle());
     if (!api) return fail(db.path(), 0, "this SQLite has no FTS5");
     fts5_tokenizer t{x_create, x_delete, x_tokenize};
@@ -306,6 +314,40 @@ std::vector<std::string> index_forms(std::string_view word) {
 std::vector<std::string> query_forms(std::string_view word, bool prefix) {
     static thread_local Stemmer stemmer = new_stemmer();
     return query_tokens(forms_of(word, stemmer.get()), prefix);
+}
+
+void each_document_token(std::string_view text,
+                         const std::function<void(std::string_view, std::size_t)>& on_token) {
+    static thread_local Stemmer stemmer = new_stemmer();
+    static thread_local Forms f;
+    static thread_local std::string buf;
+    std::size_t pos = 0, begin = 0, end = 0, word = 0;
+    while (next_word(text, pos, begin, end)) {
+        forms_into(text.substr(begin, end - begin), stemmer.get(), f);
+        document_tokens(f, buf, [&](std::string_view token, bool) {
+            on_token(token, word);
+            return SQLITE_OK;
+        });
+        ++word;
+    }
+}
+
+std::vector<std::vector<std::string>> query_phrase_tokens(std::string_view phrase, bool prefix) {
+    static thread_local Stemmer stemmer = new_stemmer();
+    std::vector<std::vector<std::string>> out;
+    std::size_t pos = 0, begin = 0, end = 0;
+    while (next_word(phrase, pos, begin, end)) {
+        const bool exact = begin > 0 && phrase[begin - 1] == '=';
+        const bool raw_key = begin > 1 && phrase[begin - 1] == '_' && phrase[begin - 2] == '=';
+        // FTS5 applies a phrase's "*" to its last word only.
+        const bool last = [&] {
+            std::size_t p = pos, b = 0, e = 0;
+            return !next_word(phrase, p, b, e);
+        }();
+        out.push_back(query_word_tokens(phrase.substr(begin, end - begin), stemmer.get(), exact,
+                                        raw_key, prefix && last));
+    }
+    return out;
 }
 
 }  // namespace kraft

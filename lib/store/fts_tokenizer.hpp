@@ -11,17 +11,19 @@
 // typed.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "store/database.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
 
+class SqliteDatabase;
+
 // Makes tokenize='kraft' available on this connection. Errors: FTS5 missing from SQLite.
-Result<void> register_fts_tokenizer(Database& db);
+Result<void> register_fts_tokenizer(SqliteDatabase& db);
 
 // What a word matches under: its lower-case form, the folded form (å/ä→a, ö→o, é→e...) and its
 // key (`stem`: the Snowball stem of the folded form), as the index sees them. Two words match in
@@ -53,5 +55,14 @@ bool text_has_any(std::string_view text, const std::vector<IndexTerm>& terms);
 std::vector<std::string> index_forms(std::string_view word);
 // The tokens a query word reads, as the tokenizer expands it (search rewrites words into these).
 std::vector<std::string> query_forms(std::string_view word, bool prefix);
+
+// The tokens a document text is indexed under, as the FTS5 tokenizer emits them: on_token(token,
+// word) for each, `word` counting the text's words from 0 (a word's tokens share its position).
+// The PostgreSQL index (pg_text_index.hpp) is built from these, so both engines match alike.
+void each_document_token(std::string_view text,
+                         const std::function<void(std::string_view, std::size_t)>& on_token);
+// The tokens of a query phrase as the tokenizer reads it: per word of the phrase, the tokens any
+// of which matches there ("=word", "=_key" and a trailing prefix followed as FTS5 does).
+std::vector<std::vector<std::string>> query_phrase_tokens(std::string_view phrase, bool prefix);
 
 }  // namespace kraft

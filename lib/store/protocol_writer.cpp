@@ -64,8 +64,8 @@ Result<void> ProtocolWriter::remove_earlier_version() {
     if (!unlearn.empty()) {
         // Only the words just unlearned can have dropped to zero: the table is not scanned.
         const std::string words = words_json(unlearn);
-        if (auto ok = run("UPDATE word_frequencies SET count = count - w.value->>1 "
-                          "FROM json_each(?) AS w WHERE word = w.value->>0",
+        if (auto ok = run("UPDATE word_frequencies SET count = count - CAST(w.value->>1 AS "
+                          "BIGINT) FROM json_each(?) AS w WHERE word = w.value->>0",
                           words);
             !ok)
             return ok;
@@ -184,8 +184,8 @@ Result<void> ProtocolWriter::insert_vote(std::int64_t paragraph, const Vote& v) 
         for (const Person& person : *names) {
             auto id = id_of("persons", "name", person.name);
             if (!id) return std::unexpected(id.error());
-            if (auto ok = run("INSERT OR IGNORE INTO vote_persons(paragraph_id, person_id, party, "
-                              "side) VALUES (?,?,?,?)",
+            if (auto ok = run("INSERT INTO vote_persons(paragraph_id, person_id, party, side) "
+                              "VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                               paragraph, *id, person.party, side);
                 !ok)
                 return ok;
@@ -202,8 +202,8 @@ Result<void> ProtocolWriter::insert_statement(std::int64_t paragraph, const Para
         auto id = id_of("persons", "name", person.name);
         if (!id) return std::unexpected(id.error());
         if (auto ok = add_party(person.party); !ok) return ok;
-        if (auto ok = run("INSERT OR IGNORE INTO statement_persons(statement_id, person_id, "
-                          "party) VALUES (?,?,?)",
+        if (auto ok = run("INSERT INTO statement_persons(statement_id, person_id, party) "
+                          "VALUES (?,?,?) ON CONFLICT DO NOTHING",
                           *sid, *id, person.party);
             !ok)
             return ok;
@@ -211,8 +211,8 @@ Result<void> ProtocolWriter::insert_statement(std::int64_t paragraph, const Para
     int position = 0;
     for (const std::string& party : s.parties) {
         if (auto ok = add_party(party); !ok) return ok;
-        if (auto ok = run("INSERT OR IGNORE INTO statement_parties(statement_id, party, position) "
-                          "VALUES (?,?,?)",
+        if (auto ok = run("INSERT INTO statement_parties(statement_id, party, position) "
+                          "VALUES (?,?,?) ON CONFLICT DO NOTHING",
                           *sid, party, ++position);
             !ok)
             return ok;
@@ -228,8 +228,8 @@ Result<void> ProtocolWriter::link_cases(std::int64_t paragraph, const Paragraph&
         auto cid = id_of("cases", "key", key);
         if (!cid) return std::unexpected(cid.error());
         return run(
-            "INSERT OR IGNORE INTO paragraph_cases(paragraph_id, case_id, role, written) "
-            "VALUES (?,?,?,?)",
+            "INSERT INTO paragraph_cases(paragraph_id, case_id, role, written) "
+            "VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             paragraph, *cid, role, written);
     };
     for (const auto& c : para.case_numbers)
@@ -276,15 +276,17 @@ Result<void> ProtocolWriter::insert_entry(std::int64_t paragraph,
                                           std::string_view kind, const std::string& title,
                                           const std::string& body,
                                           const std::string& compressed_body) {
-    auto id = insert(
-        "INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES (?,?,?,?,?)",
-        paragraph, statement, kind, title, Blob{compressed_body});
+    // SQLite keeps the body compressed (schema migration 3); PostgreSQL compresses it itself and
+    // keeps it as text that SQL can read.
+    const char* sql =
+        "INSERT INTO entries(paragraph_id, statement_id, kind, title, body) VALUES (?,?,?,?,?)";
+    auto id = db_.engine() == SqlEngine::sqlite
+                  ? insert(sql, paragraph, statement, kind, title, Blob{compressed_body})
+                  : insert(sql, paragraph, statement, kind, title, body);
     if (!id) return std::unexpected(id.error());
     if (entries_++ == 0) first_entry_ = *id;
     last_entry_ = *id;
-    index_rows_ += (index_rows_.empty() ? "[" : ",");
-    index_rows_ += "[" + std::to_string(*id) + "," + JsonWriter::escape(title) + "," +
-                   JsonWriter::escape(body) + "]";
+    index_rows_.push_back({*id, title, body});
     return {};
 }
 
@@ -310,37 +312,46 @@ Result<void> ProtocolWriter::finish_protocol() {
         return ok;
     if (!p_.learned_words.empty())
         if (auto ok = run("INSERT INTO word_frequencies(word, count) "
-                          "SELECT value->>0, value->>1 FROM json_each(?) WHERE true "
-                          "ON CONFLICT(word) DO UPDATE SET count = count + excluded.count",
+                          "SELECT value->>0, CAST(value->>1 AS BIGINT) FROM json_each(?) "
+                          "WHERE true ON CONFLICT(word) DO UPDATE SET count = "
+                          "word_frequencies.count + excluded.count",
                           words_json(p_.learned_words));
             !ok)
             return ok;
-    // The full-text index last, in one statement: FTS5 writes what it holds in memory as a new
-    // segment whenever a later statement of the transaction opens a savepoint, so inserting entry
-    // by entry wrote a segment per entry (and merged them all again).
-    if (index_rows_.empty()) return {};
-    return run(
-        "INSERT INTO entries_fts(rowid, title, body) "
-        "SELECT value->>0, value->>1, value->>2 FROM json_each(?)",
-        index_rows_ + "]");
+    // The full-text index last: FTS5 writes it in one statement (text_index.hpp).
+    return index_.add(index_rows_);
 }
 
 Result<std::int64_t> ProtocolWriter::id_of(const char* table, const char* column,
                                            const std::string& value) {
-    auto s = statements_.get(std::string("SELECT id FROM ") + table + " WHERE " + column + " = ?");
-    if (!s) return std::unexpected(s.error());
-    auto row = (*s)->bind(1, value).step();
-    if (!row) return std::unexpected(row.error());
-    if (*row) {
-        const std::int64_t id = (*s)->integer(0);
+    const std::string select = std::string("SELECT id FROM ") + table + " WHERE " + column + " = ?";
+    const auto find = [&]() -> Result<std::optional<std::int64_t>> {
+        auto s = statements_.get(select);
+        if (!s) return std::unexpected(s.error());
+        auto row = (*s)->bind(1, value).step();
+        if (!row) return std::unexpected(row.error());
+        std::optional<std::int64_t> id;
+        if (*row) id = (*s)->integer(0);
         (*s)->reset();
         return id;
-    }
-    return insert(std::string("INSERT INTO ") + table + "(" + column + ") VALUES (?)", value);
+    };
+    auto found = find();
+    if (!found || *found)
+        return found ? Result<std::int64_t>(**found) : std::unexpected(found.error());
+    // Another importer (PostgreSQL) may insert the same value meanwhile: then this one waits for
+    // it, inserts nothing and reads its row.
+    auto inserted = insert(
+        std::string("INSERT INTO ") + table + "(" + column + ") VALUES (?) ON CONFLICT DO NOTHING",
+        value);
+    if (inserted || inserted.error().message != kNoRow) return inserted;
+    found = find();
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return fail(db_.path(), 0, std::string("internal error: no row in ") + table);
+    return **found;
 }
 
 Result<void> ProtocolWriter::add_party(const std::string& abbreviation) {
-    return run("INSERT OR IGNORE INTO parties(abbreviation) VALUES (?)", abbreviation);
+    return run("INSERT INTO parties(abbreviation) VALUES (?) ON CONFLICT DO NOTHING", abbreviation);
 }
 
 }  // namespace kraft

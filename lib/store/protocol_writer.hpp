@@ -7,19 +7,21 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/prepared_protocol.hpp"
 #include "store/database.hpp"
 #include "store/statement_cache.hpp"
+#include "store/text_index.hpp"
 
 namespace kraft {
 
 class ProtocolWriter {
   public:
     // import_run: the import that stores it (Archive::begin_batch), if any.
-    ProtocolWriter(Database& db, StatementCache& statements, const PreparedProtocol& p,
-                   std::optional<std::int64_t> import_run)
-        : db_(db), statements_(statements), p_(p), import_run_(import_run) {}
+    ProtocolWriter(Database& db, StatementCache& statements, TextIndex& index,
+                   const PreparedProtocol& p, std::optional<std::int64_t> import_run)
+        : db_(db), statements_(statements), index_(index), p_(p), import_run_(import_run) {}
     // Replaces the earlier version of p's source (if any) with p. Errors: SQLite's; the caller
     // rolls back.
     Result<void> write();
@@ -53,23 +55,31 @@ class ProtocolWriter {
         if (!s) return std::unexpected(s.error());
         return (*s)->bind_all(values...).run();
     }
-    // Runs an INSERT with the values bound in order; returns the new row's id.
+    // Runs an INSERT with the values bound in order; returns the new row's id. Errors: the
+    // engine's; kNoRow when it inserted nothing (ON CONFLICT DO NOTHING).
+    static constexpr const char* kNoRow = "no row inserted";
     template <class... Values>
     Result<std::int64_t> insert(std::string_view sql, const Values&... values) {
-        if (auto ok = run(sql, values...); !ok) return std::unexpected(ok.error());
-        return db_.last_insert_id();
+        auto s = statements_.get(std::string(sql) + " RETURNING id");
+        if (!s) return std::unexpected(s.error());
+        auto row = (*s)->bind_all(values...).step();
+        if (!row) return std::unexpected(row.error());
+        if (!*row) return fail(db_.path(), 0, kNoRow);
+        const std::int64_t id = (*s)->integer(0);
+        if (auto ok = (*s)->run(); !ok) return std::unexpected(ok.error());
+        return id;
     }
 
     Database& db_;
     StatementCache& statements_;
+    TextIndex& index_;
     const PreparedProtocol& p_;
     std::optional<std::int64_t> import_run_;
     std::int64_t protocol_id_ = 0;
     // A damaged protocol has hundreds of edits and a handful of reasons: each looked up once.
     std::map<std::string, std::int64_t> reason_ids_;
-    // What search finds: each entry's id, title and body as JSON rows [[id, title, body], ...],
-    // indexed in one statement at the end.
-    std::string index_rows_;
+    // What search finds: each entry's id, title and body, indexed at the end.
+    std::vector<IndexedEntry> index_rows_;
     // The run of ids this protocol's entries take (see migration 6).
     std::int64_t first_entry_ = 0, last_entry_ = -1, entries_ = 0;
 };

@@ -64,7 +64,7 @@ void pack_final(sqlite3_context* ctx) {
 
 }  // namespace
 
-Result<void> register_sql_functions(Database& db) {
+Result<void> register_sql_functions(SqliteDatabase& db) {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     if (sqlite3_create_function_v2(db.handle(), "kraft_compress", 1, flags, nullptr,
                                    compress_function, nullptr, nullptr, nullptr) != SQLITE_OK ||

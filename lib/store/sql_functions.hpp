@@ -6,11 +6,11 @@
 //     (an aggregate over one protocol's edits, in offset order)
 #pragma once
 
-#include "store/database.hpp"
+#include "store/sqlite_database.hpp"
 #include "util/error.hpp"
 
 namespace kraft {
 
-Result<void> register_sql_functions(Database& db);
+Result<void> register_sql_functions(SqliteDatabase& db);
 
 }  // namespace kraft

@@ -10,6 +10,7 @@
 #include "query/match_expression.hpp"
 #include "store/database.hpp"
 #include "store/fts_tokenizer.hpp"
+#include "store/sqlite_database.hpp"
 #include "test_support.hpp"
 
 using kraft::index_forms;
@@ -91,7 +92,7 @@ TEST_CASE("text_has_any matches a row exactly when FTS5 does") {
     using namespace kraft;
     const kraft::test::TempDir dir;
     const std::string path = dir / "archive.db";
-    auto db = Database::open(path, Database::Mode::read_write);
+    auto db = SqliteDatabase::open(path, Database::Mode::read_write);
     REQUIRE(db);
     REQUIRE(register_fts_tokenizer(**db));
     REQUIRE((*db)->exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='kraft')"));

@@ -1,0 +1,291 @@
+#include "store/pg_text_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "store/fts_tokenizer.hpp"
+
+namespace kraft {
+
+namespace {
+
+constexpr std::size_t kMaxLexeme = 2046;
+constexpr std::size_t kMaxPositions = 256;
+constexpr std::int64_t kMaxPosition = 16383;
+constexpr std::size_t kMaxVectorBytes = 1000000;  // tsvector's limit is 1 MiB
+
+struct Position {
+    std::int64_t at;
+    bool title;
+};
+using Lexemes = std::map<std::string, std::vector<Position>, std::less<>>;
+
+// "'namnd':3A,7 '_namnd':3A" -> lexemes and their positions.
+Lexemes parse_tsvector(std::string_view v) {
+    Lexemes out;
+    std::size_t i = 0;
+    while (i < v.size()) {
+        while (i < v.size() && v[i] == ' ') ++i;
+        if (i >= v.size() || v[i] != '\'') break;
+        std::string lex;
+        for (++i; i < v.size(); ++i) {
+            if (v[i] == '\'' && i + 1 < v.size() && v[i + 1] == '\'') {
+                lex += '\'';
+                ++i;
+            } else if (v[i] == '\'') {
+                break;
+            } else {
+                lex += v[i];
+            }
+        }
+        ++i;
+        std::vector<Position>& positions = out[lex];
+        if (i < v.size() && v[i] == ':') {
+            ++i;
+            while (i < v.size() && v[i] != ' ') {
+                std::int64_t n = 0;
+                while (i < v.size() && v[i] >= '0' && v[i] <= '9') n = n * 10 + (v[i++] - '0');
+                bool title = false;
+                if (i < v.size() && v[i] >= 'A' && v[i] <= 'D') title = v[i++] == 'A';
+                positions.push_back({n, title});
+                if (i < v.size() && v[i] == ',') ++i;
+            }
+        }
+    }
+    return out;
+}
+
+// The positions where one word of a phrase matches: any of its tokens (as prefixes, for the
+// last word of a prefix phrase).
+std::map<std::int64_t, bool> word_positions(const Lexemes& lexemes,
+                                            const std::vector<std::string>& tokens, bool prefix) {
+    std::map<std::int64_t, bool> at;
+    for (const std::string& t : tokens) {
+        auto it = prefix ? lexemes.lower_bound(t) : lexemes.find(t);
+        for (; it != lexemes.end(); ++it) {
+            if (prefix ? !it->first.starts_with(t) : it->first != t) break;
+            for (const Position& p : it->second) at.emplace(p.at, p.title);
+            if (!prefix) break;
+        }
+    }
+    return at;
+}
+
+// The phrase's instances weighted by column, as FTS5's bm25 counts them: 5 in a title, 1 in a
+// body.
+double phrase_frequency(const Lexemes& lexemes, const TsPhrase& p) {
+    if (p.words.empty()) return 0;
+    std::vector<std::map<std::int64_t, bool>> words;
+    for (std::size_t w = 0; w < p.words.size(); ++w)
+        words.push_back(word_positions(lexemes, p.words[w], p.prefix && w + 1 == p.words.size()));
+    double f = 0;
+    for (const auto& [at, title] : words[0]) {
+        bool all = true;
+        for (std::size_t w = 1; w < words.size() && all; ++w)
+            all = words[w].contains(at + static_cast<std::int64_t>(w));
+        if (all) f += title ? 5.0 : 1.0;
+    }
+    return f;
+}
+
+}  // namespace
+
+EntryVector entry_vector(const std::string& title, const std::string& body) {
+    std::map<std::string, std::vector<std::string>> positions;  // lexeme -> "3A"...
+    std::size_t bytes = 0;
+    EntryVector out;
+    std::int64_t base = 1;
+    for (const bool is_title : {true, false}) {
+        std::size_t words = 0;
+        each_document_token(is_title ? title : body, [&](std::string_view token, std::size_t w) {
+            words = w + 1;
+            if (token.size() > kMaxLexeme) return;
+            const std::int64_t at = std::min(base + static_cast<std::int64_t>(w), kMaxPosition);
+            auto it = positions.find(std::string(token));
+            if (it == positions.end()) {
+                if (bytes + token.size() > kMaxVectorBytes) return;
+                bytes += token.size();
+                it = positions.emplace(std::string(token), std::vector<std::string>{}).first;
+            }
+            if (it->second.size() < kMaxPositions)
+                it->second.push_back(std::to_string(at) + (is_title ? "A" : ""));
+        });
+        out.words += static_cast<std::int64_t>(words);
+        base += static_cast<std::int64_t>(words) + 1;  // no phrase runs from title into body
+    }
+    for (const auto& [lex, at] : positions) {
+        out.literal += (out.literal.empty() ? "'" : " '");
+        for (char c : lex) {
+            if (c == '\'' || c == '\\') out.literal += c;
+            out.literal += c;
+        }
+        out.literal += "':";
+        for (std::size_t k = 0; k < at.size(); ++k) out.literal += (k ? "," : "") + at[k];
+    }
+    return out;
+}
+
+double bm25(std::string_view tsvector, std::int64_t length, const std::vector<TsPhrase>& phrases,
+            const std::vector<std::int64_t>& hits, double entries, double mean_length) {
+    // FTS5's constants and formula (fts5_aux.c), including its floor on a negative idf.
+    constexpr double k1 = 1.2, b = 0.75;
+    const Lexemes lexemes = parse_tsvector(tsvector);
+    double score = 0;
+    for (std::size_t i = 0; i < phrases.size(); ++i) {
+        const double n = static_cast<double>(hits[i]);
+        double idf = std::log((0.5 + entries - n) / (0.5 + n));
+        if (idf <= 0.0) idf = 1e-6;
+        const double f = phrase_frequency(lexemes, phrases[i]);
+        const double d = static_cast<double>(length);
+        score += idf * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * d / mean_length)));
+    }
+    return -1.0 * score;
+}
+
+Result<TsQuery> PgTextIndex::query(const std::string& expression) {
+    auto q = to_tsquery(expression);
+    failed_on_input_ = !q;
+    if (!q) return fail(db_.path(), 0, q.error().message);
+    return q;
+}
+
+Result<void> PgTextIndex::rows(const std::string& sql, const std::string& tsquery,
+                               const std::vector<std::string>& more,
+                               const std::function<void(const SqlStatement&)>& on_row) {
+    auto st = db_.prepare(sql);
+    if (!st) return std::unexpected(st.error());
+    (*st)->bind(1, tsquery);
+    int k = 1;
+    for (const std::string& v : more) (*st)->bind(++k, v);
+    auto ok = (*st)->each_row(on_row);
+    failed_on_input_ = !ok && (*st)->failed_on_input();
+    return ok;
+}
+
+Result<std::int64_t> PgTextIndex::count(const std::string& expression) {
+    auto q = query(expression);
+    if (!q) return std::unexpected(q.error());
+    std::int64_t n = 0;
+    if (auto ok = rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS tsquery)",
+                       q->text, {}, [&](const SqlStatement& row) { n = row.integer(0); });
+        !ok)
+        return std::unexpected(ok.error());
+    return n;
+}
+
+Result<void> PgTextIndex::matching(const std::string& expression, std::optional<IdSpan> span,
+                                   const std::function<void(std::int64_t)>& on_id) {
+    auto q = query(expression);
+    if (!q) return std::unexpected(q.error());
+    std::vector<std::string> more;
+    if (span) more = {std::to_string(span->first), std::to_string(span->last)};
+    return rows(
+        "SELECT id FROM entry_index WHERE words @@ CAST(? AS tsquery)" +
+            std::string(span ? " AND id >= CAST(? AS bigint) AND id <= CAST(? AS bigint)" : "") +
+            " ORDER BY id",
+        q->text, more, [&](const SqlStatement& row) { on_id(row.integer(0)); });
+}
+
+Result<void> PgTextIndex::newest(const std::string& expression, int limit,
+                                 const std::function<void(std::int64_t)>& on_id) {
+    auto q = query(expression);
+    if (!q) return std::unexpected(q.error());
+    return rows(
+        "SELECT id FROM entry_index WHERE words @@ CAST(? AS tsquery) ORDER BY id DESC LIMIT "
+        "CAST(? AS bigint)",
+        q->text, {std::to_string(limit)}, [&](const SqlStatement& row) { on_id(row.integer(0)); });
+}
+
+// Scores every match (search asks for a ranking only where the matches are few), with the
+// corpus figures FTS5 keeps: the number of entries and their words, kept per protocol here so
+// that importers on several machines never wait on one row.
+Result<std::vector<RankedEntry>> PgTextIndex::ranked(const std::string& expression,
+                                                     const std::vector<std::int64_t>* allowed,
+                                                     IdSpan span, int limit) {
+    auto q = query(expression);
+    if (!q) return std::unexpected(q.error());
+    double entries = 0, words = 0;
+    auto totals = db_.prepare(
+        "SELECT coalesce(sum(index_entries), 0), coalesce(sum(index_words), 0) FROM protocols");
+    if (!totals) return std::unexpected(totals.error());
+    if (auto ok = (*totals)->each_row([&](const SqlStatement& row) {
+            entries = row.real(0);
+            words = row.real(1);
+        });
+        !ok)
+        return std::unexpected(ok.error());
+    std::vector<std::int64_t> hits;
+    for (const TsPhrase& p : q->phrases) {
+        std::int64_t n = 0;
+        if (auto ok = rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS tsquery)",
+                           p.tsquery, {}, [&](const SqlStatement& row) { n = row.integer(0); });
+            !ok)
+            return std::unexpected(ok.error());
+        hits.push_back(n);
+    }
+    const double mean = entries > 0 ? words / entries : 1.0;
+    std::vector<std::string> more;
+    if (allowed)
+        more = {db_.ids_value(*allowed), std::to_string(span.first), std::to_string(span.last)};
+    std::vector<RankedEntry> out;
+    if (auto ok =
+            rows("SELECT id, words, length FROM entry_index WHERE words @@ CAST(? AS tsquery)" +
+                     std::string(allowed ? " AND id = ANY(CAST(? AS bigint[])) AND id >= CAST(? AS "
+                                           "bigint) AND id <= CAST(? AS bigint)"
+                                         : ""),
+                 q->text, more,
+                 [&](const SqlStatement& row) {
+                     out.push_back({row.integer(0), bm25(row.text(1), row.integer(2), q->phrases,
+                                                         hits, entries, mean > 0 ? mean : 1.0)});
+                 });
+        !ok)
+        return std::unexpected(ok.error());
+    std::sort(out.begin(), out.end(), [](const RankedEntry& x, const RankedEntry& y) {
+        return x.rank != y.rank ? x.rank < y.rank : x.id < y.id;
+    });
+    if (out.size() > static_cast<std::size_t>(std::max(limit, 0)))
+        out.resize(static_cast<std::size_t>(std::max(limit, 0)));
+    return out;
+}
+
+Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
+    if (entries.empty()) return {};
+    auto st = db_.prepare(
+        "INSERT INTO entry_index(id, words, length) VALUES (?, CAST(? AS tsvector), ?)");
+    if (!st) return std::unexpected(st.error());
+    std::int64_t words = 0;
+    for (const IndexedEntry& e : entries) {
+        const EntryVector v = entry_vector(e.title, e.body);
+        words += v.words;
+        (*st)->reset();
+        if (auto ok = (*st)->bind_all(e.id, v.literal, v.words).run(); !ok) return ok;
+    }
+    auto totals = db_.prepare(
+        "UPDATE protocols SET index_entries = index_entries + ?, index_words = index_words + ? "
+        "WHERE id = (SELECT pa.protocol_id FROM entries e JOIN paragraphs pa ON pa.id = "
+        "e.paragraph_id WHERE e.id = ?)");
+    if (!totals) return std::unexpected(totals.error());
+    return (*totals)
+        ->bind_all(static_cast<std::int64_t>(entries.size()), words, entries.front().id)
+        .run();
+}
+
+Result<std::vector<std::string>> PgTextIndex::check() {
+    std::vector<std::string> problems;
+    auto st = db_.prepare(
+        "SELECT count(*) FROM entries e LEFT JOIN entry_index i ON i.id = e.id WHERE i.id IS "
+        "NULL");
+    if (!st) return std::unexpected(st.error());
+    if (auto ok = (*st)->each_row([&](const SqlStatement& row) {
+            if (row.integer(0) > 0)
+                problems.push_back("full-text index: " + std::to_string(row.integer(0)) +
+                                   " entries are not indexed");
+        });
+        !ok)
+        return std::unexpected(ok.error());
+    return problems;
+}
+
+}  // namespace kraft

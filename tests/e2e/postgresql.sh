@@ -1,0 +1,146 @@
+# The same archive on PostgreSQL: every command gives what it gives on SQLite, over the same
+# protocols; a re-import changes nothing; the errors of a server (refused, wrong password, missing
+# privilege, a restart mid-import) are exit 3 with nothing half-written, and the import resumes.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/pg_server.sh"
+start_pg_server
+
+SQLITE="$WORK/archive.db"
+mkdir -p "$WORK/in"
+cp "$SRC"/samples/*.txt "$SRC"/samples/malmo-*.md "$SRC"/tests/data/layouts/*.txt "$WORK/in/"
+for f in "$SRC"/tests/data/ocr/*.swe.txt; do cp "$f" "$WORK/in/"; done
+
+expect_status 0 "$KRAFT" --db "$SQLITE" import -q "$WORK/in"
+expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/in"
+[ "$(pg_sql 'SELECT count(*) FROM kraft.protocols')" = "$(ls "$WORK/in" | wc -l)" ] ||
+    fail "PostgreSQL holds $(pg_sql 'SELECT count(*) FROM kraft.protocols') protocols"
+
+# same_output ARGS...: stdout and exit status equal on both archives.
+same_output() {
+    local s=0 p=0
+    "$KRAFT" --db "$SQLITE" "$@" >"$WORK/sqlite.out" 2>"$WORK/sqlite.err" || s=$?
+    "$KRAFT" --db "$PG_URL" "$@" >"$WORK/pg.out" 2>"$WORK/pg.err" || p=$?
+    # When each archive imported a protocol differs, and nothing else may.
+    sed -i 's/"imported_at":"[^"]*"//g' "$WORK/sqlite.out" "$WORK/pg.out"
+    if [ "$s" != "$p" ] || ! cmp -s "$WORK/sqlite.out" "$WORK/pg.out"; then
+        fail "differs on PostgreSQL (exit $s vs $p): $*"
+        diff "$WORK/sqlite.out" "$WORK/pg.out" | head -6 >&2
+        head -3 "$WORK/pg.err" >&2
+    fi
+}
+
+for q in nämnden namnden nämnd budget beslut "beslut budget" kommunstyrelsen "nämnd*" "kraft*" \
+    reservation "särskilt yttrande" yttrande återrapportering "barn och unga" STK-2024-1374 \
+    "STK 2024 1374" "§ 189" "§ 16" '"kommunstyrelsen beslutar"' "budget OR skola" \
+    "beslut NOT budget" "(nämnden OR styrelsen) AND beslut" "e-post" "2026" "för" "pa" \
+    "Kommunfullmäktige godkänner"; do
+    same_output search "$q" --json --limit 50
+    same_output search "$q"
+    same_output search "$q" --exact --json
+done
+same_output search beslut --body Kommunstyrelsen --json --limit 100
+same_output search beslut --from 2025-01-01 --to 2026-12-31 --json
+same_output search --party SD --json
+same_output search --party M --kind special_statement --json
+same_output search --kind reservation --json --limit 100
+same_output search --person Olsson --json
+same_output search nämnden --case STK-2024-1374 --json
+same_output search --body KF --json
+same_output search budget --limit 3
+for bad in '"unclosed' 'budget AND' '(budget' 'a:b'; do
+    same_output search "$bad"
+done
+same_output timeline STK-2024-1374
+same_output timeline STK-2024-1374 --json
+same_output timeline STK-2023-137 --json
+same_output timeline STK-9999-1
+same_output show "KF 2026-01-22 §8"
+same_output show "KS 2026-01-07 §16" --json
+same_output stats
+same_output stats --json
+same_output export
+same_output export --format csv
+same_output check
+same_output completion --list-cases
+same_output follow STK-2024-1374
+same_output follow --list
+same_output news --since 2000-01-01 --json
+
+# A second import of the same files changes nothing.
+expect_status 0 "$KRAFT" --db "$PG_URL" import "$WORK/in"
+expect_file_contains "$WORK/err" "unchanged $(ls "$WORK/in" | wc -l)"
+
+# Errors of the server: exit 3, and messages that never show a password.
+expect_status 3 "$KRAFT" --db "postgresql://kraft@/kraft?host=$PG_HOST&port=1" search budget
+expect_file_contains "$WORK/err" "cannot connect"
+pg_sql "CREATE ROLE clerk LOGIN PASSWORD 'right'"
+expect_status 3 "$KRAFT" --db "postgresql://clerk:wrong@127.0.0.1:$PG_PORT/kraft" search budget
+expect_file_contains "$WORK/err" "password authentication failed"
+grep -q wrong "$WORK/err" && fail "the password is in the message"
+# A reader may search and may not import.
+pg_sql "GRANT USAGE ON SCHEMA kraft TO clerk; GRANT SELECT ON ALL TABLES IN SCHEMA kraft TO clerk"
+READER="postgresql://clerk:right@127.0.0.1:$PG_PORT/kraft"
+expect_status 0 "$KRAFT" --db "$READER" search budget
+expect_status 0 "$KRAFT" --db "$READER" timeline STK-2024-1374
+touch "$WORK/in/malmo-ks-2026-01-07-p16.txt"
+printf '\n' >>"$WORK/in/malmo-ks-2026-01-07-p16.txt"
+expect_status 3 "$KRAFT" --db "$READER" import "$WORK/in/malmo-ks-2026-01-07-p16.txt"
+expect_file_contains "$WORK/err" "permission denied"
+
+# A server restart in the middle of an import: exit 3, every protocol stored whole or not at all,
+# and the next import stores the rest.
+mkdir -p "$WORK/many"
+for i in $(seq 1 60); do
+    for f in "$SRC"/samples/*.txt; do cp "$f" "$WORK/many/$i-$(basename "$f")"; done
+done
+pg_sql "DROP SCHEMA kraft CASCADE"
+"$KRAFT" --db "$PG_URL" import -q --threads 1 "$WORK/many" >"$WORK/out" 2>"$WORK/err" &
+importer=$!
+for _ in $(seq 1 100); do
+    n=$(pg_sql "SELECT count(*) FROM kraft.protocols" 2>/dev/null || echo 0)
+    [ "$n" -ge 5 ] && break
+    sleep 0.1
+done
+pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w restart \
+    -o "-k $PG_DIR -p $PG_PORT -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null 2>&1
+got=0
+wait "$importer" || got=$?
+stored=$(pg_sql "SELECT count(*) FROM kraft.protocols")
+if [ "$stored" -lt "$(ls "$WORK/many" | wc -l)" ]; then
+    [ "$got" = 3 ] || fail "an import that lost its server exited $got, wanted 3"
+    expect_file_contains "$WORK/err" "lost the connection to the server"
+fi
+half=$(pg_sql "SELECT count(*) FROM kraft.protocols pr WHERE NOT EXISTS (SELECT 1 FROM kraft.paragraphs pa WHERE pa.protocol_id = pr.id) OR EXISTS (SELECT 1 FROM kraft.entries e JOIN kraft.paragraphs pa ON pa.id = e.paragraph_id LEFT JOIN kraft.entry_index i ON i.id = e.id WHERE pa.protocol_id = pr.id AND i.id IS NULL)")
+[ "$half" = 0 ] || fail "$half protocols half-written after the restart"
+expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/many"
+[ "$(pg_sql 'SELECT count(*) FROM kraft.protocols')" = "$(ls "$WORK/many" | wc -l)" ] ||
+    fail "the resumed import holds $(pg_sql 'SELECT count(*) FROM kraft.protocols') protocols"
+
+# Four importers and eight searchers at once over loopback: every protocol exactly once, no
+# search fails.
+pg_sql "DROP SCHEMA kraft CASCADE"
+pg_sql "ALTER ROLE clerk PASSWORD 'right'; GRANT CREATE ON DATABASE kraft TO clerk"
+TCP="postgresql://clerk:right@127.0.0.1:$PG_PORT/kraft"
+"$KRAFT" --db "$TCP" import -q "$WORK/in" >/dev/null 2>&1 || true
+pids=()
+for i in 1 2 3 4; do
+    "$KRAFT" --db "$TCP" import -q "$WORK/many" >"$WORK/import.$i" 2>&1 &
+    pids+=($!)
+done
+searchers=()
+for i in 1 2 3 4 5 6 7 8; do
+    (for _ in 1 2 3 4 5 6; do
+        "$KRAFT" --db "$TCP" search "nämnd*" --json >/dev/null || exit 1
+        "$KRAFT" --db "$TCP" timeline STK-2024-1374 >/dev/null || exit 1
+    done) >"$WORK/search.$i" 2>&1 &
+    searchers+=($!)
+done
+for i in 0 1 2 3; do wait "${pids[$i]}" || fail "importer $((i + 1)) failed: $(tail -2 "$WORK/import.$((i + 1))")"; done
+for i in 0 1 2 3 4 5 6 7; do wait "${searchers[$i]}" || fail "searcher $((i + 1)) failed: $(tail -2 "$WORK/search.$((i + 1))")"; done
+want=$(($(ls "$WORK/in" | wc -l) + $(ls "$WORK/many" | wc -l)))
+[ "$(pg_sql 'SELECT count(*) FROM kraft.protocols')" = "$want" ] ||
+    fail "$(pg_sql 'SELECT count(*) FROM kraft.protocols') protocols after 4 importers, wanted $want"
+[ "$(pg_sql 'SELECT count(*) - count(DISTINCT source) FROM kraft.protocols')" = 0 ] ||
+    fail "a protocol stored twice"
+expect_status 0 "$KRAFT" --db "$TCP" check
+finish

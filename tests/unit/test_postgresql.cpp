@@ -1,0 +1,86 @@
+// What lets the PostgreSQL archive answer as the SQLite one does, without a server: the search
+// syntax as a tsquery, the entries' tsvectors, FTS5's bm25, and the connection's SQL rewriting.
+#include <doctest/doctest.h>
+
+#include "store/pg_database.hpp"
+#include "store/pg_text_index.hpp"
+#include "store/tsquery.hpp"
+
+using namespace kraft;
+
+TEST_CASE("search expressions become tsqueries over the same tokens FTS5 reads") {
+    auto q = to_tsquery(R"(("=namnd" OR "=_namnd") AND "=budget")");
+    REQUIRE(q);
+    CHECK(q->text == "(((('namnd') | ('_namnd'))) & ('budget'))");
+    CHECK(q->phrases.size() == 3);
+    // A plain word is expanded as the tokenizer expands a query word: its key and its form.
+    auto word = to_tsquery("nämnden");
+    REQUIRE(word);
+    CHECK(word->text == "('namnd' | '_namnd')");
+    auto prefix = to_tsquery("\"=nämnd\" *");
+    REQUIRE(prefix);
+    CHECK(prefix->text == "('nämnd':*)");
+    auto phrase = to_tsquery("\"kommunstyrelsen beslutar\"");
+    REQUIRE(phrase);
+    CHECK(phrase->text.find(" <-> ") != std::string::npos);
+    auto negated = to_tsquery("beslut NOT budget");
+    REQUIRE(negated);
+    CHECK(negated->text.find("& !") != std::string::npos);
+    // A phrase without words matches nothing, as in FTS5.
+    auto wordless = to_tsquery("\"§\"");
+    REQUIRE(wordless);
+    CHECK(wordless->text == "'~'");
+}
+
+TEST_CASE("malformed expressions and FTS5 syntax PostgreSQL lacks are errors") {
+    CHECK(to_tsquery("\"unclosed").error().message == "unterminated string");
+    CHECK_FALSE(to_tsquery("budget AND"));
+    CHECK_FALSE(to_tsquery("(budget"));
+    CHECK_FALSE(to_tsquery("budget)"));
+    CHECK(to_tsquery("NEAR(a b)").error().message.find("NEAR") != std::string::npos);
+    CHECK(to_tsquery("title:budget").error().message.find("column filters") != std::string::npos);
+}
+
+TEST_CASE("an entry's tsvector holds each word's tokens, titles at weight A") {
+    const EntryVector v = entry_vector("Nämnden", "budget nämnden");
+    CHECK(v.words == 3);
+    // The body starts a position after the title's last word: no phrase runs across them.
+    CHECK(v.literal == "'_namnd':1A,4 'budget':3 'nämnden':1A,4");
+}
+
+TEST_CASE("bm25 is FTS5's: more instances and titles rank better, rare words weigh more") {
+    auto q = to_tsquery("budget");
+    REQUIRE(q);
+    const std::vector<std::int64_t> hits(q->phrases.size(), 10);
+    const auto rank = [&](const std::string& title, const std::string& body) {
+        const EntryVector v = entry_vector(title, body);
+        // PostgreSQL prints a tsvector as it was given here.
+        return bm25(v.literal, v.words, q->phrases, hits, 1000, 20);
+    };
+    CHECK(rank("", "budget") < 0);
+    CHECK(rank("", "budget budget") < rank("", "budget"));
+    CHECK(rank("budget", "annat") < rank("annat", "budget"));
+    CHECK(rank("", "ingenting här") == 0);
+    // FTS5's floor for a word in more than half of the entries.
+    const std::vector<std::int64_t> common(q->phrases.size(), 900);
+    const EntryVector v = entry_vector("", "budget");
+    CHECK(bm25(v.literal, v.words, q->phrases, common, 1000, 20) > -0.001);
+}
+
+TEST_CASE("statements are written once with ? and run with PostgreSQL's $N") {
+    int n = 0;
+    CHECK(numbered_parameters("SELECT a FROM t WHERE x = ? AND y = ?", n) ==
+          "SELECT a FROM t WHERE x = $1 AND y = $2");
+    CHECK(n == 2);
+    CHECK(numbered_parameters("SELECT ?2, ?1, '?' FROM t WHERE z = ?1", n) ==
+          "SELECT $2, $1, '?' FROM t WHERE z = $1");
+    CHECK(n == 2);
+}
+
+TEST_CASE("messages name the server without its password") {
+    CHECK(without_password("postgresql://clerk:secret@db.example/kraft") ==
+          "postgresql://clerk@db.example/kraft");
+    CHECK(without_password("postgresql://clerk@db.example/kraft") ==
+          "postgresql://clerk@db.example/kraft");
+    CHECK(without_password("postgresql:///kraft?host=/tmp") == "postgresql:///kraft?host=/tmp");
+}
