@@ -90,6 +90,26 @@ double phrase_frequency(const Lexemes& lexemes, const TsPhrase& p) {
     return f;
 }
 
+// The phrases' tokens as a PostgreSQL text[] literal: whole tokens, or (prefix) LIKE patterns.
+std::string token_array(const std::vector<TsPhrase>& phrases, bool prefixes) {
+    std::string out = "{";
+    for (const TsPhrase& p : phrases)
+        for (std::size_t w = 0; w < p.words.size(); ++w) {
+            const bool prefix = p.prefix && w + 1 == p.words.size();
+            if (prefix != prefixes) continue;
+            for (const std::string& t : p.words[w]) {
+                std::string item;
+                for (char c : t) {
+                    if (prefix && (c == '_' || c == '%' || c == '\\')) item += "\\\\";
+                    if (c == '"' || c == '\\') item += '\\';
+                    item += c;
+                }
+                out += (out.size() > 1 ? ",\"" : "\"") + item + (prefix ? "%\"" : "\"");
+            }
+        }
+    return out + "}";
+}
+
 }  // namespace
 
 EntryVector entry_vector(const std::string& title, const std::string& body) {
@@ -151,14 +171,12 @@ Result<TsQuery> PgTextIndex::query(const std::string& expression) {
     return q;
 }
 
-Result<void> PgTextIndex::rows(const std::string& sql, const std::string& tsquery,
-                               const std::vector<std::string>& more,
+Result<void> PgTextIndex::rows(const std::string& sql, const std::vector<std::string>& params,
                                const std::function<void(const SqlStatement&)>& on_row) {
     auto st = db_.prepare(sql);
     if (!st) return std::unexpected(st.error());
-    (*st)->bind(1, tsquery);
-    int k = 1;
-    for (const std::string& v : more) (*st)->bind(++k, v);
+    int k = 0;
+    for (const std::string& v : params) (*st)->bind(++k, v);
     auto ok = (*st)->each_row(on_row);
     failed_on_input_ = !ok && (*st)->failed_on_input();
     return ok;
@@ -169,7 +187,7 @@ Result<std::int64_t> PgTextIndex::count(const std::string& expression) {
     if (!q) return std::unexpected(q.error());
     std::int64_t n = 0;
     if (auto ok = rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS tsquery)",
-                       q->text, {}, [&](const SqlStatement& row) { n = row.integer(0); });
+                       {q->text}, [&](const SqlStatement& row) { n = row.integer(0); });
         !ok)
         return std::unexpected(ok.error());
     return n;
@@ -179,13 +197,16 @@ Result<void> PgTextIndex::matching(const std::string& expression, std::optional<
                                    const std::function<void(std::int64_t)>& on_id) {
     auto q = query(expression);
     if (!q) return std::unexpected(q.error());
-    std::vector<std::string> more;
-    if (span) more = {std::to_string(span->first), std::to_string(span->last)};
+    std::vector<std::string> params = {q->text};
+    if (span) {
+        params.push_back(std::to_string(span->first));
+        params.push_back(std::to_string(span->last));
+    }
     return rows(
         "SELECT id FROM entry_index WHERE words @@ CAST(? AS tsquery)" +
             std::string(span ? " AND id >= CAST(? AS bigint) AND id <= CAST(? AS bigint)" : "") +
             " ORDER BY id",
-        q->text, more, [&](const SqlStatement& row) { on_id(row.integer(0)); });
+        params, [&](const SqlStatement& row) { on_id(row.integer(0)); });
 }
 
 Result<void> PgTextIndex::newest(const std::string& expression, int limit,
@@ -195,7 +216,7 @@ Result<void> PgTextIndex::newest(const std::string& expression, int limit,
     return rows(
         "SELECT id FROM entry_index WHERE words @@ CAST(? AS tsquery) ORDER BY id DESC LIMIT "
         "CAST(? AS bigint)",
-        q->text, {std::to_string(limit)}, [&](const SqlStatement& row) { on_id(row.integer(0)); });
+        {q->text, std::to_string(limit)}, [&](const SqlStatement& row) { on_id(row.integer(0)); });
 }
 
 // Scores every match (search asks for a ranking only where the matches are few), with the
@@ -220,26 +241,36 @@ Result<std::vector<RankedEntry>> PgTextIndex::ranked(const std::string& expressi
     for (const TsPhrase& p : q->phrases) {
         std::int64_t n = 0;
         if (auto ok = rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS tsquery)",
-                           p.tsquery, {}, [&](const SqlStatement& row) { n = row.integer(0); });
+                           {p.tsquery}, [&](const SqlStatement& row) { n = row.integer(0); });
             !ok)
             return std::unexpected(ok.error());
         hits.push_back(n);
     }
     const double mean = entries > 0 ? words / entries : 1.0;
-    std::vector<std::string> more;
-    if (allowed)
-        more = {db_.ids_value(*allowed), std::to_string(span.first), std::to_string(span.last)};
+    // Only the query's tokens' positions come back (an entry's whole tsvector is ~10 KB of text:
+    // 840 matches of "budget" were 8.9 MB to send and parse), in tsvector's notation.
+    std::vector<std::string> params = {token_array(q->phrases, false),
+                                       token_array(q->phrases, true), q->text};
+    if (allowed) {
+        params.push_back(db_.ids_value(*allowed));
+        params.push_back(std::to_string(span.first));
+        params.push_back(std::to_string(span.last));
+    }
     std::vector<RankedEntry> out;
-    if (auto ok =
-            rows("SELECT id, words, length FROM entry_index WHERE words @@ CAST(? AS tsquery)" +
-                     std::string(allowed ? " AND id = ANY(CAST(? AS bigint[])) AND id >= CAST(? AS "
-                                           "bigint) AND id <= CAST(? AS bigint)"
-                                         : ""),
-                 q->text, more,
-                 [&](const SqlStatement& row) {
-                     out.push_back({row.integer(0), bm25(row.text(1), row.integer(2), q->phrases,
-                                                         hits, entries, mean > 0 ? mean : 1.0)});
-                 });
+    if (auto ok = rows(
+            "SELECT i.id, (SELECT string_agg(quote_literal(u.lexeme) || ':' || (SELECT "
+            "string_agg(x.p || CASE WHEN x.w = 'A' THEN 'A' ELSE '' END, ',') FROM "
+            "unnest(u.positions, u.weights) AS x(p, w)), ' ') FROM unnest(i.words) AS u WHERE "
+            "u.lexeme = ANY(CAST(? AS text[])) OR u.lexeme LIKE ANY(CAST(? AS text[]))), "
+            "i.length FROM entry_index i WHERE i.words @@ CAST(? AS tsquery)" +
+                std::string(allowed ? " AND i.id = ANY(CAST(? AS bigint[])) AND i.id >= CAST(? "
+                                      "AS bigint) AND i.id <= CAST(? AS bigint)"
+                                    : ""),
+            params,
+            [&](const SqlStatement& row) {
+                out.push_back({row.integer(0), bm25(row.text(1), row.integer(2), q->phrases, hits,
+                                                    entries, mean > 0 ? mean : 1.0)});
+            });
         !ok)
         return std::unexpected(ok.error());
     std::sort(out.begin(), out.end(), [](const RankedEntry& x, const RankedEntry& y) {

@@ -31,10 +31,8 @@ class PgTextIndex final : public TextIndex {
 
   private:
     Result<TsQuery> query(const std::string& expression);
-    // Rows of sql (parameter 1 the tsquery, then `more`), noting whether an error was the
-    // expression's.
-    Result<void> rows(const std::string& sql, const std::string& tsquery,
-                      const std::vector<std::string>& more,
+    // Rows of sql with params bound in order, noting whether an error was the expression's.
+    Result<void> rows(const std::string& sql, const std::vector<std::string>& params,
                       const std::function<void(const SqlStatement&)>& on_row);
     PgDatabase& db_;
 };
