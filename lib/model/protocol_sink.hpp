@@ -13,6 +13,10 @@
 
 namespace kraft {
 
+// What store() did: wrote the protocol, or found this very version already kept (another
+// importer, on another machine, stored the same file meanwhile).
+enum class Stored { written, already_kept };
+
 class ProtocolSink {
   public:
     virtual ~ProtocolSink() = default;
@@ -26,7 +30,7 @@ class ProtocolSink {
     // Before the first store() of a batch.
     virtual Result<void> begin_batch() = 0;
     // Keeps p whole or not at all, replacing an earlier version of the same source.
-    virtual Result<void> store(const PreparedProtocol& p) = 0;
+    virtual Result<Stored> store(const PreparedProtocol& p) = 0;
     // After a batch that stored protocols and was not stopped; may stop early when `stop` is set,
     // losing nothing.
     virtual Result<void> finish_batch(const std::atomic<bool>& stop) = 0;

@@ -210,7 +210,9 @@ std::optional<Outcome> ImportBatch::wait_for(std::size_t i) {
 
 void ImportBatch::write(std::size_t i, Outcome outcome) {
     if (auto* p = std::get_if<PreparedProtocol>(&outcome)) {
-        if (auto ok = sink_.store(*p); ok) {
+        if (auto ok = sink_.store(*p); ok && *ok == Stored::already_kept) {
+            ++report_.unchanged;
+        } else if (ok) {
             ++report_.imported;
             report_.paragraphs += p->protocol.paragraphs.size();
         } else {

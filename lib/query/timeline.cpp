@@ -108,7 +108,7 @@ class TimelineBuilder {
     Database& db_;
     Timeline& t_;
     std::map<std::int64_t, std::size_t> event_of_paragraph_;
-    std::string paragraph_ids_;  // the case's own paragraphs, as id_list()
+    std::string paragraph_ids_;  // the case's own paragraphs, as Database::ids_value()
     // Events by (date, §): a citation of an event's meeting, with the body written the same or
     // another way ("KF", "Kommunfullmäktige", OCR's "Teckniska"), is that event. Only events of
     // that date and § are compared (a case cited thousands of times made comparing all

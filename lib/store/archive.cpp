@@ -73,7 +73,7 @@ Result<std::optional<std::string>> Archive::stored_hash(const std::string& sourc
     return hash;
 }
 
-Result<void> Archive::store(const PreparedProtocol& p) {
+Result<Stored> Archive::store(const PreparedProtocol& p) {
     if (!compressed_texts_match(p))
         return fail(p.source, 0, "internal error: the prepared texts do not match the protocol");
     for (int attempt = 1;; ++attempt) {
@@ -82,25 +82,26 @@ Result<void> Archive::store(const PreparedProtocol& p) {
     }
 }
 
-Result<void> Archive::store_once(const PreparedProtocol& p) {
+Result<Stored> Archive::store_once(const PreparedProtocol& p) {
     Transaction t(*db_);
-    if (auto ok = t.begin(); !ok) return ok;
+    if (auto ok = t.begin(); !ok) return std::unexpected(ok.error());
     if (db_->engine() == SqlEngine::postgresql) {
         // Another importer storing the same file waits here until this one commits, then finds
         // it stored: the same version is not written twice.
         auto lock = statements_.get("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
         if (!lock) return std::unexpected(lock.error());
-        if (auto ok = (*lock)->bind(1, p.source).run(); !ok) return ok;
+        if (auto ok = (*lock)->bind(1, p.source).run(); !ok) return std::unexpected(ok.error());
         auto stored = stored_hash(p.source);
         if (!stored) return std::unexpected(stored.error());
-        if (stored->value_or("") == p.content_hash) return t.commit();
+        if (stored->value_or("") == p.content_hash) return Stored::already_kept;
     }
     // Writers take turns here; the pipeline before it (reading, OCR, repair, segmenting) runs on
     // every importer's cores at once.
-    if (auto ok = db_->lock_writers(); !ok) return ok;
+    if (auto ok = db_->lock_writers(); !ok) return std::unexpected(ok.error());
     if (auto ok = ProtocolWriter(*db_, statements_, *index_, p, import_run_).write(); !ok)
-        return ok;
-    return t.commit();
+        return std::unexpected(ok.error());
+    if (auto ok = t.commit(); !ok) return std::unexpected(ok.error());
+    return Stored::written;
 }
 
 Result<void> Archive::begin_batch() {

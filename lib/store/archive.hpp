@@ -45,7 +45,7 @@ class Archive : public ProtocolSink {
     // transaction holds a lock on the source, so importers of the same file wait for each other,
     // and is retried when the server ends it for a deadlock with another importer.
     // Errors: the engine's (the transaction is rolled back: nothing half-written).
-    Result<void> store(const PreparedProtocol& p) override;
+    Result<Stored> store(const PreparedProtocol& p) override;
 
     // Starts an import run, which every protocol stored from now on records (`kraft news`). The
     // WAL is checkpointed every 64 MB instead of every 4 MB while a batch writes.
@@ -64,7 +64,7 @@ class Archive : public ProtocolSink {
   private:
     Archive(std::unique_ptr<Database> db, std::unique_ptr<TextIndex> index, int schema)
         : db_(std::move(db)), index_(std::move(index)), schema_(schema), statements_(*db_) {}
-    Result<void> store_once(const PreparedProtocol& p);
+    Result<Stored> store_once(const PreparedProtocol& p);
     std::unique_ptr<Database> db_;
     std::unique_ptr<TextIndex> index_;
     int schema_;

@@ -5,7 +5,7 @@
 namespace kraft {
 
 Result<std::int64_t> Fts5Index::count(const std::string& expression) {
-    auto st = db_.prepare("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?");
+    auto st = statements_.get("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?");
     if (!st) return std::unexpected(st.error());
     std::int64_t n = 0;
     (*st)->bind(1, expression);
@@ -18,8 +18,8 @@ Result<std::int64_t> Fts5Index::count(const std::string& expression) {
 // between its ends (an archive imported as the meetings came holds recent dates in its last ids).
 Result<void> Fts5Index::matching(const std::string& expression, std::optional<IdSpan> span,
                                  const std::function<void(std::int64_t)>& on_id) {
-    auto st = db_.prepare("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?" +
-                          std::string(span ? " AND rowid >= ? AND rowid <= ?" : ""));
+    auto st = statements_.get("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?" +
+                              std::string(span ? " AND rowid >= ? AND rowid <= ?" : ""));
     if (!st) return std::unexpected(st.error());
     (*st)->bind(1, expression);
     if (span) (*st)->bind(2, span->first).bind(3, span->last);
@@ -32,12 +32,10 @@ Result<void> Fts5Index::matching(const std::string& expression, std::optional<Id
 Result<std::vector<RankedEntry>> Fts5Index::ranked(const std::string& expression,
                                                    const std::vector<std::int64_t>* allowed,
                                                    IdSpan span, int limit) {
-    auto st = db_.prepare(
+    auto st = statements_.get(
         "SELECT rowid, rank FROM entries_fts WHERE entries_fts MATCH ? AND rank MATCH "
         "'bm25(5.0, 1.0)'" +
-        std::string(allowed ? " AND +rowid IN (SELECT value FROM json_each(?)) AND rowid >= ? "
-                              "AND rowid <= ?"
-                            : "") +
+        (allowed ? " AND +rowid IN " + db_.in_ids() + " AND rowid >= ? AND rowid <= ?" : "") +
         " ORDER BY rank LIMIT ?");
     if (!st) return std::unexpected(st.error());
     (*st)->bind(1, expression);
@@ -60,7 +58,7 @@ Result<std::vector<RankedEntry>> Fts5Index::ranked(const std::string& expression
 // FTS5 stops after LIMIT rows.
 Result<void> Fts5Index::newest(const std::string& expression, int limit,
                                const std::function<void(std::int64_t)>& on_id) {
-    auto st = db_.prepare(
+    auto st = statements_.get(
         "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?");
     if (!st) return std::unexpected(st.error());
     (*st)->bind(1, expression).bind(2, limit);
@@ -77,7 +75,7 @@ Result<void> Fts5Index::add(const std::vector<IndexedEntry>& entries) {
         json += (json.size() > 1 ? ",[" : "[") + std::to_string(e.id) + "," +
                 JsonWriter::escape(e.title) + "," + JsonWriter::escape(e.body) + "]";
     json += "]";
-    auto st = db_.prepare(
+    auto st = statements_.get(
         "INSERT INTO entries_fts(rowid, title, body) "
         "SELECT value->>0, value->>1, value->>2 FROM json_each(?)");
     if (!st) return std::unexpected(st.error());

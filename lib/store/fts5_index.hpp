@@ -3,13 +3,14 @@
 #pragma once
 
 #include "store/sqlite_database.hpp"
+#include "store/statement_cache.hpp"
 #include "store/text_index.hpp"
 
 namespace kraft {
 
 class Fts5Index final : public TextIndex {
   public:
-    explicit Fts5Index(SqliteDatabase& db) : db_(db) {}
+    explicit Fts5Index(SqliteDatabase& db) : db_(db), statements_(db) {}
 
     Result<std::int64_t> count(const std::string& expression) override;
     Result<void> matching(const std::string& expression, std::optional<IdSpan> span,
@@ -29,14 +30,17 @@ class Fts5Index final : public TextIndex {
     Result<std::vector<std::string>> check() override;
 
   private:
-    // Runs the statement's rows through on_row, noting whether an error was the expression's.
+    // Runs the statement's rows through on_row, noting whether an error was the expression's,
+    // and resets it: a statement left on a row holds a read snapshot the WAL cannot pass.
     template <class OnRow>
     Result<void> rows(SqlStatement& st, OnRow&& on_row) {
         auto ok = st.each_row(on_row);
         failed_on_input_ = !ok && st.failed_on_input();
+        st.reset();
         return ok;
     }
     SqliteDatabase& db_;
+    StatementCache statements_;
 };
 
 }  // namespace kraft

@@ -12,7 +12,7 @@ constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(72156280347
 
 // Text compares and sorts byte by byte, as in SQLite, whatever the database's locale: a search's
 // order and a timeline's are the same on both engines.
-constexpr std::array<const char*, 1> kMigrations{{
+constexpr std::array<const char*, 2> kMigrations{{
     R"sql(
 CREATE DOMAIN ctext AS text COLLATE "C";
 CREATE TABLE protocols(
@@ -210,6 +210,15 @@ CREATE FUNCTION group_concat_step(text, text, text) RETURNS text LANGUAGE sql IM
 CREATE AGGREGATE group_concat(text, text) (SFUNC = group_concat_step, STYPE = text);
 CREATE TABLE schema_version(version integer NOT NULL);
 INSERT INTO schema_version VALUES (0);
+)sql",
+    // 2: each entry's title length in words, so that ranking tells a title's positions from the
+    // body's without the weights, which its cheap filtering of a tsvector (setweight, ts_filter)
+    // overwrites. An archive of version 1 has it from the title's positions (weight A).
+    R"sql(
+ALTER TABLE entry_index ADD COLUMN title_length bigint;
+UPDATE entry_index SET title_length = coalesce((SELECT max(p) FROM unnest(ts_filter(words, '{a}'))
+    AS u, unnest(u.positions) AS p), 0);
+ALTER TABLE entry_index ALTER COLUMN title_length SET NOT NULL;
 )sql",
 }};
 

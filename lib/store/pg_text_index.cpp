@@ -16,15 +16,11 @@ constexpr std::size_t kMaxPositions = 256;
 constexpr std::int64_t kMaxPosition = 16383;
 constexpr std::size_t kMaxVectorBytes = 1000000;  // tsvector's limit is 1 MiB
 
-struct Position {
-    std::int64_t at;
-    bool title;
-};
-using Lexemes = std::map<std::string, std::vector<Position>, std::less<>>;
+// A lexeme's positions; those up to the entry's title length are its title's.
+using Lexemes = std::map<std::string, std::vector<std::int64_t>, std::less<>>;
 
-// "'namnd':3A,7 '_namnd':3A" -> lexemes and their positions.
-Lexemes parse_tsvector(std::string_view v) {
-    Lexemes out;
+// "'namnd':3A,7 '_namnd':3B" -> lexemes and their positions (weights are read past).
+Lexemes parse_tsvector(std::string_view v, Lexemes out = {}) {
     std::size_t i = 0;
     while (i < v.size()) {
         while (i < v.size() && v[i] == ' ') ++i;
@@ -41,15 +37,14 @@ Lexemes parse_tsvector(std::string_view v) {
             }
         }
         ++i;
-        std::vector<Position>& positions = out[lex];
+        std::vector<std::int64_t>& positions = out[lex];
         if (i < v.size() && v[i] == ':') {
             ++i;
             while (i < v.size() && v[i] != ' ') {
                 std::int64_t n = 0;
                 while (i < v.size() && v[i] >= '0' && v[i] <= '9') n = n * 10 + (v[i++] - '0');
-                bool title = false;
-                if (i < v.size() && v[i] >= 'A' && v[i] <= 'D') title = v[i++] == 'A';
-                positions.push_back({n, title});
+                if (i < v.size() && v[i] >= 'A' && v[i] <= 'D') ++i;
+                positions.push_back(n);
                 if (i < v.size() && v[i] == ',') ++i;
             }
         }
@@ -59,14 +54,14 @@ Lexemes parse_tsvector(std::string_view v) {
 
 // The positions where one word of a phrase matches: any of its tokens (as prefixes, for the
 // last word of a prefix phrase).
-std::map<std::int64_t, bool> word_positions(const Lexemes& lexemes,
-                                            const std::vector<std::string>& tokens, bool prefix) {
-    std::map<std::int64_t, bool> at;
+std::set<std::int64_t> word_positions(const Lexemes& lexemes,
+                                      const std::vector<std::string>& tokens, bool prefix) {
+    std::set<std::int64_t> at;
     for (const std::string& t : tokens) {
         auto it = prefix ? lexemes.lower_bound(t) : lexemes.find(t);
         for (; it != lexemes.end(); ++it) {
             if (prefix ? !it->first.starts_with(t) : it->first != t) break;
-            for (const Position& p : it->second) at.emplace(p.at, p.title);
+            at.insert(it->second.begin(), it->second.end());
             if (!prefix) break;
         }
     }
@@ -75,17 +70,17 @@ std::map<std::int64_t, bool> word_positions(const Lexemes& lexemes,
 
 // The phrase's instances weighted by column, as FTS5's bm25 counts them: 5 in a title, 1 in a
 // body.
-double phrase_frequency(const Lexemes& lexemes, const TsPhrase& p) {
+double phrase_frequency(const Lexemes& lexemes, std::int64_t title_length, const TsPhrase& p) {
     if (p.words.empty()) return 0;
-    std::vector<std::map<std::int64_t, bool>> words;
+    std::vector<std::set<std::int64_t>> words;
     for (std::size_t w = 0; w < p.words.size(); ++w)
         words.push_back(word_positions(lexemes, p.words[w], p.prefix && w + 1 == p.words.size()));
     double f = 0;
-    for (const auto& [at, title] : words[0]) {
+    for (const std::int64_t at : words[0]) {
         bool all = true;
         for (std::size_t w = 1; w < words.size() && all; ++w)
             all = words[w].contains(at + static_cast<std::int64_t>(w));
-        if (all) f += title ? 5.0 : 1.0;
+        if (all) f += at <= title_length ? 5.0 : 1.0;
     }
     return f;
 }
@@ -133,6 +128,7 @@ EntryVector entry_vector(const std::string& title, const std::string& body) {
                 it->second.push_back(std::to_string(at) + (is_title ? "A" : ""));
         });
         out.words += static_cast<std::int64_t>(words);
+        if (is_title) out.title_words = static_cast<std::int64_t>(words);
         base += static_cast<std::int64_t>(words) + 1;  // no phrase runs from title into body
     }
     for (const auto& [lex, at] : positions) {
@@ -147,17 +143,19 @@ EntryVector entry_vector(const std::string& title, const std::string& body) {
     return out;
 }
 
-double bm25(std::string_view tsvector, std::int64_t length, const std::vector<TsPhrase>& phrases,
+double bm25(const std::vector<std::string_view>& tsvectors, std::int64_t length,
+            std::int64_t title_length, const std::vector<TsPhrase>& phrases,
             const std::vector<std::int64_t>& hits, double entries, double mean_length) {
     // FTS5's constants and formula (fts5_aux.c), including its floor on a negative idf.
     constexpr double k1 = 1.2, b = 0.75;
-    const Lexemes lexemes = parse_tsvector(tsvector);
+    Lexemes lexemes;
+    for (std::string_view v : tsvectors) lexemes = parse_tsvector(v, std::move(lexemes));
     double score = 0;
     for (std::size_t i = 0; i < phrases.size(); ++i) {
         const double n = static_cast<double>(hits[i]);
         double idf = std::log((0.5 + entries - n) / (0.5 + n));
         if (idf <= 0.0) idf = 1e-6;
-        const double f = phrase_frequency(lexemes, phrases[i]);
+        const double f = phrase_frequency(lexemes, title_length, phrases[i]);
         const double d = static_cast<double>(length);
         score += idf * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * d / mean_length)));
     }
@@ -173,12 +171,13 @@ Result<TsQuery> PgTextIndex::query(const std::string& expression) {
 
 Result<void> PgTextIndex::rows(const std::string& sql, const std::vector<std::string>& params,
                                const std::function<void(const SqlStatement&)>& on_row) {
-    auto st = db_.prepare(sql);
+    auto st = statements_.get(sql);
     if (!st) return std::unexpected(st.error());
     int k = 0;
     for (const std::string& v : params) (*st)->bind(++k, v);
     auto ok = (*st)->each_row(on_row);
     failed_on_input_ = !ok && (*st)->failed_on_input();
+    (*st)->reset();  // its rows are read: let them go
     return ok;
 }
 
@@ -228,13 +227,13 @@ Result<std::vector<RankedEntry>> PgTextIndex::ranked(const std::string& expressi
     auto q = query(expression);
     if (!q) return std::unexpected(q.error());
     double entries = 0, words = 0;
-    auto totals = db_.prepare(
-        "SELECT coalesce(sum(index_entries), 0), coalesce(sum(index_words), 0) FROM protocols");
-    if (!totals) return std::unexpected(totals.error());
-    if (auto ok = (*totals)->each_row([&](const SqlStatement& row) {
-            entries = row.real(0);
-            words = row.real(1);
-        });
+    if (auto ok = rows(
+            "SELECT coalesce(sum(index_entries), 0), coalesce(sum(index_words), 0) FROM protocols",
+            {},
+            [&](const SqlStatement& row) {
+                entries = row.real(0);
+                words = row.real(1);
+            });
         !ok)
         return std::unexpected(ok.error());
     std::vector<std::int64_t> hits;
@@ -246,31 +245,44 @@ Result<std::vector<RankedEntry>> PgTextIndex::ranked(const std::string& expressi
             return std::unexpected(ok.error());
         hits.push_back(n);
     }
-    const double mean = entries > 0 ? words / entries : 1.0;
+    const double mean = entries > 0 && words > 0 ? words / entries : 1.0;
     // Only the query's tokens' positions come back (an entry's whole tsvector is ~10 KB of text:
     // 840 matches of "budget" were 8.9 MB to send and parse), in tsvector's notation.
-    std::vector<std::string> params = {token_array(q->phrases, false),
-                                       token_array(q->phrases, true), q->text};
+    // Only the query's tokens' positions come back, not a match's whole tsvector (~10 KB of text:
+    // 840 matches of "budget" were 8.9 MB to send and parse): setweight() marks the query's
+    // words and ts_filter() keeps them, both in C. Prefixes cover words not known beforehand:
+    // those are found by reading the tsvector's words, which costs ten times as much, and only
+    // prefix queries pay it.
+    const std::string prefixes = token_array(q->phrases, true);
+    const bool any_prefix = prefixes != "{}";
+    std::vector<std::string> params = {token_array(q->phrases, false)};
+    if (any_prefix) params.push_back(prefixes);
+    params.push_back(q->text);
     if (allowed) {
         params.push_back(db_.ids_value(*allowed));
         params.push_back(std::to_string(span.first));
         params.push_back(std::to_string(span.last));
     }
+    const std::string sql =
+        std::string(
+            "SELECT i.id, i.length, i.title_length, "
+            "CAST(ts_filter(setweight(i.words, 'b', CAST(? AS text[])), '{b}') AS text), ") +
+        (any_prefix ? "(SELECT string_agg(quote_literal(u.lexeme) || ':' || "
+                      "array_to_string(u.positions, ','), ' ') FROM unnest(i.words) AS u WHERE "
+                      "u.lexeme LIKE ANY(CAST(? AS text[]))) "
+                    : "'' ") +
+        "FROM entry_index i WHERE i.words @@ CAST(? AS tsquery)" +
+        (allowed ? " AND i.id = ANY(CAST(? AS bigint[])) AND i.id >= CAST(? AS bigint) AND i.id "
+                   "<= CAST(? AS bigint)"
+                 : "");
     std::vector<RankedEntry> out;
-    if (auto ok = rows(
-            "SELECT i.id, (SELECT string_agg(quote_literal(u.lexeme) || ':' || (SELECT "
-            "string_agg(x.p || CASE WHEN x.w = 'A' THEN 'A' ELSE '' END, ',') FROM "
-            "unnest(u.positions, u.weights) AS x(p, w)), ' ') FROM unnest(i.words) AS u WHERE "
-            "u.lexeme = ANY(CAST(? AS text[])) OR u.lexeme LIKE ANY(CAST(? AS text[]))), "
-            "i.length FROM entry_index i WHERE i.words @@ CAST(? AS tsquery)" +
-                std::string(allowed ? " AND i.id = ANY(CAST(? AS bigint[])) AND i.id >= CAST(? "
-                                      "AS bigint) AND i.id <= CAST(? AS bigint)"
-                                    : ""),
-            params,
-            [&](const SqlStatement& row) {
-                out.push_back({row.integer(0), bm25(row.text(1), row.integer(2), q->phrases, hits,
-                                                    entries, mean > 0 ? mean : 1.0)});
-            });
+    if (auto ok = rows(sql, params,
+                       [&](const SqlStatement& row) {
+                           const std::string exact = row.text(3), prefixed = row.text(4);
+                           out.push_back({row.integer(0),
+                                          bm25({exact, prefixed}, row.integer(1), row.integer(2),
+                                               q->phrases, hits, entries, mean)});
+                       });
         !ok)
         return std::unexpected(ok.error());
     std::sort(out.begin(), out.end(), [](const RankedEntry& x, const RankedEntry& y) {
@@ -283,17 +295,19 @@ Result<std::vector<RankedEntry>> PgTextIndex::ranked(const std::string& expressi
 
 Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
     if (entries.empty()) return {};
-    auto st = db_.prepare(
-        "INSERT INTO entry_index(id, words, length) VALUES (?, CAST(? AS tsvector), ?)");
+    auto st = statements_.get(
+        "INSERT INTO entry_index(id, words, length, title_length) "
+        "VALUES (?, CAST(? AS tsvector), ?, ?)");
     if (!st) return std::unexpected(st.error());
     std::int64_t words = 0;
     for (const IndexedEntry& e : entries) {
         const EntryVector v = entry_vector(e.title, e.body);
         words += v.words;
         (*st)->reset();
-        if (auto ok = (*st)->bind_all(e.id, v.literal, v.words).run(); !ok) return ok;
+        if (auto ok = (*st)->bind_all(e.id, v.literal, v.words, v.title_words).run(); !ok)
+            return ok;
     }
-    auto totals = db_.prepare(
+    auto totals = statements_.get(
         "UPDATE protocols SET index_entries = index_entries + ?, index_words = index_words + ? "
         "WHERE id = (SELECT pa.protocol_id FROM entries e JOIN paragraphs pa ON pa.id = "
         "e.paragraph_id WHERE e.id = ?)");
@@ -301,6 +315,14 @@ Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
     return (*totals)
         ->bind_all(static_cast<std::int64_t>(entries.size()), words, entries.front().id)
         .run();
+}
+
+Result<void> PgTextIndex::tidy(const std::atomic<bool>& stop) {
+    for (const char* table : {"entry_index", "entries", "paragraphs", "protocols", "citations"}) {
+        if (stop) break;
+        if (auto ok = db_.exec(std::string("ANALYZE ") + table); !ok) return ok;
+    }
+    return {};
 }
 
 Result<std::vector<std::string>> PgTextIndex::check() {

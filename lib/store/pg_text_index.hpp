@@ -8,6 +8,7 @@
 #pragma once
 
 #include "store/pg_database.hpp"
+#include "store/statement_cache.hpp"
 #include "store/text_index.hpp"
 #include "store/tsquery.hpp"
 
@@ -15,7 +16,7 @@ namespace kraft {
 
 class PgTextIndex final : public TextIndex {
   public:
-    explicit PgTextIndex(PgDatabase& db) : db_(db) {}
+    explicit PgTextIndex(PgDatabase& db) : db_(db), statements_(db) {}
 
     Result<std::int64_t> count(const std::string& expression) override;
     Result<void> matching(const std::string& expression, std::optional<IdSpan> span,
@@ -26,7 +27,9 @@ class PgTextIndex final : public TextIndex {
     Result<void> newest(const std::string& expression, int limit,
                         const std::function<void(std::int64_t)>& on_id) override;
     Result<void> add(const std::vector<IndexedEntry>& entries) override;
-    Result<void> tidy(const std::atomic<bool>&) override { return {}; }  // autovacuum's job
+    // Refreshes the planner's statistics of what a batch changed, which autovacuum would do only
+    // later: until then the planner misjudges how many entries a word matches.
+    Result<void> tidy(const std::atomic<bool>& stop) override;
     Result<std::vector<std::string>> check() override;
 
   private:
@@ -35,19 +38,23 @@ class PgTextIndex final : public TextIndex {
     Result<void> rows(const std::string& sql, const std::vector<std::string>& params,
                       const std::function<void(const SqlStatement&)>& on_row);
     PgDatabase& db_;
+    StatementCache statements_;  // each statement prepared on the server once per connection
 };
 
-// The tsvector literal of an entry: title words at weight A, then the body's; and how many words
-// it has (bm25's length).
+// The tsvector literal of an entry: title words at weight A, then the body's from a position
+// after the title's last; how many words it has (bm25's length), and its title.
 struct EntryVector {
     std::string literal;
     std::int64_t words = 0;
+    std::int64_t title_words = 0;
 };
 EntryVector entry_vector(const std::string& title, const std::string& body);
 
-// FTS5's bm25 of one entry (its tsvector as PostgreSQL prints it) for the phrases, given each
+// FTS5's bm25 of one entry for the phrases: its tsvectors as PostgreSQL prints them (parts of
+// one, together holding the phrases' lexemes), its length in words and its title's, each
 // phrase's number of matching entries, the number of entries and their mean length.
-double bm25(std::string_view tsvector, std::int64_t length, const std::vector<TsPhrase>& phrases,
+double bm25(const std::vector<std::string_view>& tsvectors, std::int64_t length,
+            std::int64_t title_length, const std::vector<TsPhrase>& phrases,
             const std::vector<std::int64_t>& hits, double entries, double mean_length);
 
 }  // namespace kraft

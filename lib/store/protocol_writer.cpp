@@ -322,32 +322,20 @@ Result<void> ProtocolWriter::finish_protocol() {
     return index_.add(index_rows_);
 }
 
+// No other writer inserts meanwhile: SQLite has one, and PostgreSQL's take turns
+// (Database::lock_writers).
 Result<std::int64_t> ProtocolWriter::id_of(const char* table, const char* column,
                                            const std::string& value) {
-    const std::string select = std::string("SELECT id FROM ") + table + " WHERE " + column + " = ?";
-    const auto find = [&]() -> Result<std::optional<std::int64_t>> {
-        auto s = statements_.get(select);
-        if (!s) return std::unexpected(s.error());
-        auto row = (*s)->bind(1, value).step();
-        if (!row) return std::unexpected(row.error());
-        std::optional<std::int64_t> id;
-        if (*row) id = (*s)->integer(0);
+    auto s = statements_.get(std::string("SELECT id FROM ") + table + " WHERE " + column + " = ?");
+    if (!s) return std::unexpected(s.error());
+    auto row = (*s)->bind(1, value).step();
+    if (!row) return std::unexpected(row.error());
+    if (*row) {
+        const std::int64_t id = (*s)->integer(0);
         (*s)->reset();
         return id;
-    };
-    auto found = find();
-    if (!found || *found)
-        return found ? Result<std::int64_t>(**found) : std::unexpected(found.error());
-    // Another importer (PostgreSQL) may insert the same value meanwhile: then this one waits for
-    // it, inserts nothing and reads its row.
-    auto inserted = insert(
-        std::string("INSERT INTO ") + table + "(" + column + ") VALUES (?) ON CONFLICT DO NOTHING",
-        value);
-    if (inserted || inserted.error().message != kNoRow) return inserted;
-    found = find();
-    if (!found) return std::unexpected(found.error());
-    if (!*found) return fail(db_.path(), 0, std::string("internal error: no row in ") + table);
-    return **found;
+    }
+    return insert(std::string("INSERT INTO ") + table + "(" + column + ") VALUES (?)", value);
 }
 
 Result<void> ProtocolWriter::add_party(const std::string& abbreviation) {

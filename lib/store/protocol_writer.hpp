@@ -55,16 +55,14 @@ class ProtocolWriter {
         if (!s) return std::unexpected(s.error());
         return (*s)->bind_all(values...).run();
     }
-    // Runs an INSERT with the values bound in order; returns the new row's id. Errors: the
-    // engine's; kNoRow when it inserted nothing (ON CONFLICT DO NOTHING).
-    static constexpr const char* kNoRow = "no row inserted";
+    // Runs an INSERT with the values bound in order; returns the new row's id.
     template <class... Values>
     Result<std::int64_t> insert(std::string_view sql, const Values&... values) {
         auto s = statements_.get(std::string(sql) + " RETURNING id");
         if (!s) return std::unexpected(s.error());
         auto row = (*s)->bind_all(values...).step();
         if (!row) return std::unexpected(row.error());
-        if (!*row) return fail(db_.path(), 0, kNoRow);
+        if (!*row) return fail(db_.path(), 0, "internal error: an insert gave no row");
         const std::int64_t id = (*s)->integer(0);
         if (auto ok = (*s)->run(); !ok) return std::unexpected(ok.error());
         return id;

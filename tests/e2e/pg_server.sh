@@ -48,5 +48,5 @@ HBA
 
 # psql on the test database as the superuser.
 pg_sql() {
-    psql -qAtX "$PG_URL" -c "$1"
+    PGOPTIONS="-c client_min_messages=warning" psql -qAtX "$PG_URL" -c "$1"
 }

@@ -66,6 +66,17 @@ same_output follow STK-2024-1374
 same_output follow --list
 same_output news --since 2000-01-01 --json
 
+# An archive of schema version 1 is refused to readers and migrated by the next import, with the
+# same results.
+pg_sql "ALTER TABLE kraft.entry_index DROP COLUMN title_length; UPDATE kraft.schema_version SET version = 1"
+expect_status 3 "$KRAFT" --db "$PG_URL" search budget
+expect_file_contains "$WORK/err" "run 'kraft import' once to upgrade it"
+expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/in"
+[ "$(pg_sql 'SELECT version FROM kraft.schema_version')" = 2 ] || fail "not migrated to version 2"
+for q in budget "särskilt yttrande" "barn och unga" "nämnd*"; do
+    same_output search "$q" --json --limit 50
+done
+
 # A second import of the same files changes nothing.
 expect_status 0 "$KRAFT" --db "$PG_URL" import "$WORK/in"
 expect_file_contains "$WORK/err" "unchanged $(ls "$WORK/in" | wc -l)"

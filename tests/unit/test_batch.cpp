@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <set>
 
 #include "archive_fixture.hpp"
 
@@ -15,6 +16,7 @@ class FakeSink : public ProtocolSink {
   public:
     std::vector<PreparedProtocol> stored;
     std::map<std::string, std::string> hashes;  // source -> content hash, as an archive keeps
+    std::set<std::string> kept_by_another;      // stored meanwhile by another importer
     int finished = 0;
     std::size_t fail_store_at = SIZE_MAX;  // the store() that fails, counting from 0
     bool fail_learned = false;
@@ -30,12 +32,13 @@ class FakeSink : public ProtocolSink {
         return it == hashes.end() ? std::nullopt : std::optional<std::string>(it->second);
     }
     Result<void> begin_batch() override { return {}; }
-    Result<void> store(const PreparedProtocol& p) override {
+    Result<Stored> store(const PreparedProtocol& p) override {
         if (calls_++ == fail_store_at) return fail("fake", 0, "disk full");
+        if (kept_by_another.contains(p.source)) return Stored::already_kept;
         stored.push_back(p);
         hashes[p.source] = p.content_hash;
         if (stop_after_first) *stop_after_first = true;
-        return {};
+        return Stored::written;
     }
     Result<void> finish_batch(const std::atomic<bool>&) override {
         ++finished;
@@ -74,6 +77,17 @@ TEST_CASE("a batch stores every good file once, in order, and reports a bad one 
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].file.ends_with("broken.txt"));
     CHECK(sink.finished == 1);
+
+    SUBCASE("a file another importer stored meanwhile counts as unchanged, not imported") {
+        FakeSink shared;
+        for (const PreparedProtocol& p : sink.stored) shared.kept_by_another.insert(p.source);
+        auto r2 = import_into(shared, three_files(dir), stop);
+        REQUIRE(r2.has_value());
+        CHECK(r2->imported == 0);
+        CHECK(r2->unchanged == 2);
+        CHECK(r2->paragraphs == 0);
+        CHECK(shared.stored.empty());
+    }
 
     SUBCASE("run again, nothing changed: every file unchanged, nothing stored") {
         FakeSink again;

@@ -44,6 +44,7 @@ TEST_CASE("malformed expressions and FTS5 syntax PostgreSQL lacks are errors") {
 TEST_CASE("an entry's tsvector holds each word's tokens, titles at weight A") {
     const EntryVector v = entry_vector("Nämnden", "budget nämnden");
     CHECK(v.words == 3);
+    CHECK(v.title_words == 1);
     // The body starts a position after the title's last word: no phrase runs across them.
     CHECK(v.literal == "'_namnd':1A,4 'budget':3 'nämnden':1A,4");
 }
@@ -55,16 +56,24 @@ TEST_CASE("bm25 is FTS5's: more instances and titles rank better, rare words wei
     const auto rank = [&](const std::string& title, const std::string& body) {
         const EntryVector v = entry_vector(title, body);
         // PostgreSQL prints a tsvector as it was given here.
-        return bm25(v.literal, v.words, q->phrases, hits, 1000, 20);
+        return bm25({v.literal}, v.words, v.title_words, q->phrases, hits, 1000, 20);
     };
     CHECK(rank("", "budget") < 0);
     CHECK(rank("", "budget budget") < rank("", "budget"));
     CHECK(rank("budget", "annat") < rank("annat", "budget"));
     CHECK(rank("", "ingenting här") == 0);
+    // Ranking reads only the query's lexemes, re-weighted by setweight(): the title is told by
+    // position, and lexemes may come in parts (exact words, prefixes).
+    CHECK(bm25({"'budget':1B,3B"}, 3, 1, q->phrases, hits, 1000, 20) ==
+          bm25({"'budget':1A,3 'annat':2"}, 3, 1, q->phrases, hits, 1000, 20));
+    CHECK(bm25({"", "'budget':1,3"}, 3, 1, q->phrases, hits, 1000, 20) ==
+          bm25({"'budget':1A,3"}, 3, 1, q->phrases, hits, 1000, 20));
+    CHECK(bm25({"'budget':1B"}, 3, 1, q->phrases, hits, 1000, 20) <
+          bm25({"'budget':3B"}, 3, 1, q->phrases, hits, 1000, 20));
     // FTS5's floor for a word in more than half of the entries.
     const std::vector<std::int64_t> common(q->phrases.size(), 900);
     const EntryVector v = entry_vector("", "budget");
-    CHECK(bm25(v.literal, v.words, q->phrases, common, 1000, 20) > -0.001);
+    CHECK(bm25({v.literal}, v.words, v.title_words, q->phrases, common, 1000, 20) > -0.001);
 }
 
 TEST_CASE("statements are written once with ? and run with PostgreSQL's $N") {
