@@ -27,18 +27,29 @@ class PgTextIndex final : public TextIndex {
     Result<void> newest(const std::string& expression, int limit,
                         const std::function<void(std::int64_t)>& on_id) override;
     Result<void> add(const std::vector<IndexedEntry>& entries) override;
-    // Refreshes the planner's statistics of what a batch changed, which autovacuum would do only
-    // later: until then the planner misjudges how many entries a word matches.
+    // Vacuums the index and refreshes the planner's statistics after a batch, which autovacuum
+    // would do only later: until then searches read GIN's pending list and the planner misjudges
+    // how many entries a word matches.
     Result<void> tidy(const std::atomic<bool>& stop) override;
     Result<std::vector<std::string>> check() override;
 
   private:
     Result<TsQuery> query(const std::string& expression);
+    // How many entries each phrase matches (bm25's n), counted, or for a one-word phrase read from
+    // the counts kept in index_terms while the archive is unchanged (`generation`).
+    Result<std::vector<std::int64_t>> phrase_hits(const std::vector<TsPhrase>& phrases,
+                                                  std::int64_t generation);
+    // Whether this connection may keep counts: a reader role, or a read replica, may not.
+    Result<bool> may_keep_counts();
     // Rows of sql with params bound in order, noting whether an error was the expression's.
     Result<void> rows(const std::string& sql, const std::vector<std::string>& params,
                       const std::function<void(const SqlStatement&)>& on_row);
+    // The same for a question to the GIN index (`words @@`), planned without sequential scans.
+    Result<void> index_rows(const std::string& sql, const std::vector<std::string>& params,
+                            const std::function<void(const SqlStatement&)>& on_row);
     PgDatabase& db_;
     StatementCache statements_;  // each statement prepared on the server once per connection
+    std::optional<bool> may_keep_counts_;
 };
 
 // The tsvector literal of an entry: title words at weight A, then the body's from a position
