@@ -224,7 +224,7 @@ ALTER TABLE entry_index ALTER COLUMN title_length SET NOT NULL;
     // word by it, and counting a common word's entries reads every one of them (at 12,000
     // paragraphs, a two-word search that ranks its hits spent 0.9 s of its 1 s counting). A count
     // holds while `generation`, the newest protocol's id, does: every store adds a protocol.
-    // (Keeping them up to date in every import instead made imports 2.7 times slower.)
+    // (Keeping them up to date in every import instead made imports 1.65 times slower.)
     R"sql(
 CREATE TABLE index_terms(
     lexeme ctext PRIMARY KEY,
