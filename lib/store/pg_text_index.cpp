@@ -398,6 +398,21 @@ Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
 }
 
 Result<void> PgTextIndex::tidy(const std::atomic<bool>& stop) {
+    // One importer at a time: VACUUM and ANALYZE of a table wait for each other, so importers
+    // finishing together would each do it again in turn; one finding another at it leaves the
+    // work to that one.
+    bool mine = false;
+    if (auto ok = rows("SELECT pg_try_advisory_lock(7215628034717927)", {},
+                       [&](const SqlStatement& row) { mine = row.integer(0) != 0; });
+        !ok || !mine)
+        return ok;
+    auto ok = vacuum_and_analyze(stop);
+    if (auto unlock = db_.exec("SELECT pg_advisory_unlock(7215628034717927)"); !unlock && ok)
+        return unlock;
+    return ok;
+}
+
+Result<void> PgTextIndex::vacuum_and_analyze(const std::atomic<bool>& stop) {
     // VACUUM merges the GIN index's pending list, which every search reads through in full until
     // then (after a 7,000-entry batch: 1 s a search instead of 20 ms), and marks the pages
     // all-visible, so that counting a word's entries need not visit them (beslut, 13,000

@@ -35,6 +35,7 @@ class PgTextIndex final : public TextIndex {
 
   private:
     Result<TsQuery> query(const std::string& expression);
+    Result<void> vacuum_and_analyze(const std::atomic<bool>& stop);
     // How many entries each phrase matches (bm25's n), counted, or for a one-word phrase read from
     // the counts kept in index_terms while the archive is unchanged (`generation`).
     Result<std::vector<std::int64_t>> phrase_hits(const std::vector<TsPhrase>& phrases,
