@@ -20,6 +20,7 @@ void setup_stats(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_follow(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_unfollow(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_news(CLI::App& app, const GlobalOptions& g, int& status);
+void setup_copy(CLI::App& app, const GlobalOptions& g, int& status);
 void setup_completion(CLI::App& app, const GlobalOptions& g, int& status);
 
 // Accepts a real calendar date written YYYY-MM-DD.

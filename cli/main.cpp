@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     setup_follow(app, g, status);
     setup_unfollow(app, g, status);
     setup_news(app, g, status);
+    setup_copy(app, g, status);
     setup_completion(app, g, status);
     // Global options may follow a subcommand; __complete takes every word after it as data.
     for (CLI::App* sub : app.get_subcommands({}))

@@ -26,6 +26,9 @@ struct StoredEdit {
 struct PreparedProtocol {
     std::string source;  // absolute path, the archive's key for the file
     std::string content_hash;
+    // When the file was first imported (ISO 8601 UTC), for a protocol copied from another
+    // archive; empty: now.
+    std::string imported_at;
     std::string encoding;
     SourceInfo info;  // what the file was: text, a PDF (its pages, producer, OCR'd pages), images
     Protocol protocol;

@@ -14,4 +14,10 @@ std::string_view to_string(InputFormat f) {
     return "text";
 }
 
+std::optional<InputFormat> input_format_from(std::string_view name) {
+    for (InputFormat f : {InputFormat::text, InputFormat::pdf, InputFormat::image})
+        if (to_string(f) == name) return f;
+    return std::nullopt;
+}
+
 }  // namespace kraft

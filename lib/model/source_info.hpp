@@ -1,6 +1,7 @@
 // What a protocol's file was: text, a PDF or page images, and how much of it was read by OCR.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,8 @@ namespace kraft {
 enum class InputFormat { text, pdf, image };
 
 std::string_view to_string(InputFormat f);
+// The format named by to_string(), or nullopt for any other name.
+std::optional<InputFormat> input_format_from(std::string_view name);
 
 // What the file was, for the archive and `kraft stats`.
 struct SourceInfo {

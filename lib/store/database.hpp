@@ -136,6 +136,9 @@ class Database {
     virtual std::string ids_value(const std::vector<std::int64_t>& ids) const = 0;
     // Starts the write transaction: SQLite's BEGIN IMMEDIATE, PostgreSQL's BEGIN.
     virtual const char* begin_write() const = 0;
+    // Starts a read-only transaction whose statements all see one state of the archive, however
+    // writers change it meanwhile.
+    virtual const char* begin_read() const = 0;
     // The last failure ended a transaction that may succeed when tried again (a deadlock with
     // another writer, a serialization failure).
     virtual bool retryable_failure() const { return false; }
@@ -154,6 +157,7 @@ class Transaction {
   public:
     explicit Transaction(Database& db) : db_(db) {}
     [[nodiscard]] Result<void> begin() { return db_.exec(db_.begin_write()); }
+    [[nodiscard]] Result<void> begin_read() { return db_.exec(db_.begin_read()); }
     [[nodiscard]] Result<void> commit();
     ~Transaction();
 

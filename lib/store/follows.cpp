@@ -84,11 +84,12 @@ Result<bool> add_follow(Database& db, const Follow& f) {
                                       ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
                                       "ON CONFLICT DO NOTHING RETURNING id");
     if (!st) return std::unexpected(st.error());
+    const std::string since = f.since.empty() ? now_utc() : f.since;
     if (f.case_key) {
-        (*st)->bind(1, *f.case_key).bind(2, now_utc());
+        (*st)->bind(1, *f.case_key).bind(2, since);
     } else {
         bind_search(**st, *f.search, 1);
-        (*st)->bind(10, now_utc());
+        (*st)->bind(10, since);
     }
     return added_or_removed(**st);
 }

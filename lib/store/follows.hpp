@@ -8,8 +8,8 @@
 
 namespace kraft {
 
-// Adds a followed case (f.case_key) or saved search (f.search). Returns false when it was already
-// followed. Errors: SQLite's.
+// Adds a followed case (f.case_key) or saved search (f.search), followed since f.since (empty:
+// now). Returns false when it was already followed. Errors: the engine's.
 Result<bool> add_follow(Database& db, const Follow& f);
 // Removes it; returns false when it was not followed.
 Result<bool> remove_follow(Database& db, const Follow& f);

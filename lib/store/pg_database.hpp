@@ -71,6 +71,9 @@ class PgDatabase final : public Database {
     }
     std::string ids_value(const std::vector<std::int64_t>& ids) const override;
     const char* begin_write() const override { return "BEGIN"; }
+    const char* begin_read() const override {
+        return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+    }
     bool retryable_failure() const override;
     Result<void> lock_writers() override;
 

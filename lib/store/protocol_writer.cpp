@@ -84,7 +84,8 @@ Result<void> ProtocolWriter::insert_protocol() {
         "INSERT INTO protocols(source, content_hash, encoding, imported_at, body, body_name, "
         "body_source, date, date_source, place, justering, words, damage, learned, format, pages, "
         "producer, ocr_pages, import_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        p_.source, p_.content_hash, p_.encoding, now_utc(), m.body, p_.body_name, m.body_source,
+        p_.source, p_.content_hash, p_.encoding,
+        p_.imported_at.empty() ? now_utc() : p_.imported_at, m.body, p_.body_name, m.body_source,
         m.date, m.date_source, m.place, m.justering, static_cast<std::int64_t>(p_.words), p_.damage,
         p_.learned_words.empty() ? 0 : 1, to_string(p_.info.format), unless_zero(p_.info.pages),
         unless_empty(p_.info.producer), p_.info.ocr_pages, import_run_);

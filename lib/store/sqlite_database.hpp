@@ -56,6 +56,8 @@ class SqliteDatabase final : public Database {
     }
     std::string ids_value(const std::vector<std::int64_t>& ids) const override;
     const char* begin_write() const override { return "BEGIN IMMEDIATE"; }
+    // WAL: the first read fixes the snapshot, held until the transaction ends.
+    const char* begin_read() const override { return "BEGIN"; }
 
     std::int64_t total_changes() const;  // rows changed since the connection opened
     sqlite3* handle() { return db_; }
