@@ -57,6 +57,8 @@ std::vector<std::string> copy_statements(bool postgresql) {
                         "words, length, title_length FROM entry_index WHERE id <= ?3"
                       : "INSERT INTO entries_fts(rowid, title, body) SELECT id, title, body FROM "
                         "entry_texts WHERE id > ?3");
+    // Every entry is there twice now: so is every token.
+    if (postgresql) sql.push_back("UPDATE token_counts SET entries = entries * 2");
     return sql;
 }
 

@@ -21,6 +21,8 @@ class Fts5Index final : public TextIndex {
     Result<void> newest(const std::string& expression, int limit,
                         const std::function<void(std::int64_t)>& on_id) override;
     Result<void> add(const std::vector<IndexedEntry>& entries) override;
+    // The delete trigger takes deleted entries out of the index.
+    Result<void> forget(const std::string&) override { return {}; }
     // Merges the index's segments. Every stored protocol adds a segment, and a query reads every
     // segment: an archive imported file by file is left with dozens, which makes searches several
     // times slower. Merges a level's segments two at a time until none is left to merge

@@ -15,6 +15,10 @@ constexpr std::size_t kMaxLexeme = 2046;
 constexpr std::size_t kMaxPositions = 256;
 constexpr std::int64_t kMaxPosition = 16383;
 constexpr std::size_t kMaxVectorBytes = 1000000;  // tsvector's limit is 1 MiB
+// A term is kept in token_counts from this many entries on: counting fewer through the GIN index
+// takes about a millisecond. The setting kraft.counts_from overrides it (PGOPTIONS="-c
+// kraft.counts_from=2": the tests keep every term's count).
+constexpr std::int64_t kKeptFrom = 1000;
 
 // A lexeme's positions; those up to the entry's title length are its title's.
 using Lexemes = std::map<std::string, std::vector<std::int64_t>, std::less<>>;
@@ -119,7 +123,55 @@ std::string token_array(const std::vector<TsPhrase>& phrases, bool prefixes) {
     return out + "}";
 }
 
+std::string join(const std::vector<std::string>& parts, const char* separator) {
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : separator) + p;
+    return out;
+}
+
 }  // namespace
+
+std::optional<CountedTerm> counted_term(const TsPhrase& p) {
+    if (p.prefix || p.words.size() != 1) return std::nullopt;
+    const std::vector<std::string>& tokens = p.words[0];
+    if (tokens.size() == 1) return CountedTerm{tokens[0], false};
+    if (tokens.size() == 2 && !tokens[0].starts_with('_') && tokens[1] == "_" + tokens[0])
+        return CountedTerm{tokens[0], true};
+    return std::nullopt;
+}
+
+std::optional<CountedTerm> counted_term(const TsQuery& q) {
+    if (q.phrases.size() == 1) return counted_term(q.phrases[0]);
+    if (q.phrases.size() != 2) return std::nullopt;
+    // Search's spelling of a word: ("=k" OR "=_k").
+    auto a = counted_term(q.phrases[0]), b = counted_term(q.phrases[1]);
+    if (!a || !b || a->as_key || b->as_key || b->token != "_" + a->token) return std::nullopt;
+    const auto bare = [](const std::string& text) {
+        std::string out;
+        for (char c : text)
+            if (c != '(' && c != ')' && c != ' ') out += c;
+        return out;
+    };
+    if (bare(q.text) != bare(q.phrases[0].tsquery + "|" + q.phrases[1].tsquery))
+        return std::nullopt;
+    return CountedTerm{a->token, true};
+}
+
+std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>& entries) {
+    std::map<std::pair<std::string, bool>, std::int64_t> n;
+    for (const std::vector<std::string>& lexemes : entries) {
+        std::set<std::string_view> keys;
+        for (const std::string& t : lexemes) {
+            ++n[{t, false}];
+            keys.insert(std::string_view(t).substr(t.starts_with('_') ? 1 : 0));
+        }
+        for (std::string_view k : keys) ++n[{std::string(k), true}];
+    }
+    std::vector<TokenCount> out;
+    for (const auto& [term, entries_holding] : n)
+        out.push_back({term.first, term.second, entries_holding});
+    return out;
+}
 
 EntryVector entry_vector(const std::string& title, const std::string& body) {
     std::map<std::string, std::vector<std::string>> positions;  // lexeme -> "3A"...
@@ -146,6 +198,7 @@ EntryVector entry_vector(const std::string& title, const std::string& body) {
         base += static_cast<std::int64_t>(words) + 1;  // no phrase runs from title into body
     }
     for (const auto& [lex, at] : positions) {
+        out.lexemes.push_back(lex);
         out.literal += (out.literal.empty() ? "'" : " '");
         for (char c : lex) {
             if (c == '\'' || c == '\\') out.literal += c;
@@ -210,6 +263,12 @@ Result<void> PgTextIndex::rows(const std::string& sql, const std::vector<std::st
 Result<std::int64_t> PgTextIndex::count(const std::string& expression) {
     auto q = query(expression);
     if (!q) return std::unexpected(q.error());
+    // One word, or one spelling: its count is kept.
+    if (auto t = counted_term(*q)) {
+        auto kept = kept_counts({*t});
+        if (!kept) return std::unexpected(kept.error());
+        if (!kept->empty()) return kept->begin()->second;
+    }
     std::int64_t n = 0;
     if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS tsquery)",
                              {q->text}, [&](const SqlStatement& row) { n = row.integer(0); });
@@ -253,22 +312,18 @@ Result<std::vector<RankedEntry>> PgTextIndex::ranked(const std::string& expressi
     auto q = query(expression);
     if (!q) return std::unexpected(q.error());
     double entries = 0, words = 0;
-    std::int64_t generation = 0;
-    if (auto ok = rows("SELECT coalesce(sum(index_entries), 0), coalesce(sum(index_words), 0), "
-                       "coalesce(max(id), 0) FROM protocols",
+    if (auto ok = rows("SELECT coalesce(sum(index_entries), 0), coalesce(sum(index_words), 0) "
+                       "FROM protocols",
                        {},
                        [&](const SqlStatement& row) {
-                           generation = row.integer(2);
                            entries = row.real(0);
                            words = row.real(1);
                        });
         !ok)
         return std::unexpected(ok.error());
-    auto hits = phrase_hits(q->phrases, generation);
+    auto hits = phrase_hits(q->phrases);
     if (!hits) return std::unexpected(hits.error());
     const double mean = entries > 0 && words > 0 ? words / entries : 1.0;
-    // Only the query's tokens' positions come back (an entry's whole tsvector is ~10 KB of text:
-    // 840 matches of "budget" were 8.9 MB to send and parse), in tsvector's notation.
     // Only the query's tokens' positions come back, not a match's whole tsvector (~10 KB of text:
     // 840 matches of "budget" were 8.9 MB to send and parse): setweight() marks the query's
     // words and ts_filter() keeps them, both in C. Prefixes cover words not known beforehand:
@@ -315,42 +370,19 @@ Result<std::vector<RankedEntry>> PgTextIndex::ranked(const std::string& expressi
     return out;
 }
 
-Result<bool> PgTextIndex::may_keep_counts() {
-    if (!may_keep_counts_) {
-        bool may = false;
-        if (auto ok = rows("SELECT has_table_privilege('index_terms', 'INSERT, UPDATE') AND NOT "
-                           "pg_is_in_recovery()",
-                           {}, [&](const SqlStatement& row) { may = row.integer(0) != 0; });
-            !ok)
-            return std::unexpected(ok.error());
-        may_keep_counts_ = may;
-    }
-    return *may_keep_counts_;
-}
-
-Result<std::vector<std::int64_t>> PgTextIndex::phrase_hits(const std::vector<TsPhrase>& phrases,
-                                                           std::int64_t generation) {
-    const auto single = [](const TsPhrase& p) {
-        return !p.prefix && p.words.size() == 1 && p.words[0].size() == 1;
-    };
-    std::vector<std::string> words;
+Result<std::vector<std::int64_t>> PgTextIndex::phrase_hits(const std::vector<TsPhrase>& phrases) {
+    std::vector<CountedTerm> terms;
     for (const TsPhrase& p : phrases)
-        if (single(p)) words.push_back(p.words[0][0]);
-    std::map<std::string, std::int64_t, std::less<>> kept;
-    if (!words.empty())
-        if (auto ok = rows("SELECT lexeme, entries FROM index_terms WHERE lexeme = "
-                           "ANY(CAST(? AS text[])) AND generation = CAST(? AS bigint)",
-                           {text_array(words), std::to_string(generation)},
-                           [&](const SqlStatement& row) { kept[row.text(0)] = row.integer(1); });
-            !ok)
-            return std::unexpected(ok.error());
+        if (auto t = counted_term(p)) terms.push_back(*t);
+    auto kept = kept_counts(terms);
+    if (!kept) return std::unexpected(kept.error());
     std::vector<std::int64_t> hits;
     for (const TsPhrase& p : phrases) {
-        const auto it = single(p) ? kept.find(p.words[0][0]) : kept.end();
-        if (it != kept.end()) {
-            hits.push_back(it->second);
-            continue;
-        }
+        if (auto t = counted_term(p))
+            if (const auto it = kept->find({t->token, t->as_key}); it != kept->end()) {
+                hits.push_back(it->second);
+                continue;
+            }
         std::int64_t n = 0;
         if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS "
                                  "tsquery)",
@@ -358,19 +390,29 @@ Result<std::vector<std::int64_t>> PgTextIndex::phrase_hits(const std::vector<TsP
             !ok)
             return std::unexpected(ok.error());
         hits.push_back(n);
-        auto may = single(p) ? may_keep_counts() : Result<bool>(false);
-        if (!may) return std::unexpected(may.error());
-        if (*may)
-            if (auto ok = rows("INSERT INTO index_terms(lexeme, entries, generation) VALUES (?, "
-                               "CAST(? AS bigint), CAST(? AS bigint)) ON CONFLICT (lexeme) DO "
-                               "UPDATE SET entries = excluded.entries, generation = "
-                               "excluded.generation",
-                               {p.words[0][0], std::to_string(n), std::to_string(generation)},
-                               [](const SqlStatement&) {});
-                !ok)
-                return std::unexpected(ok.error());
     }
     return hits;
+}
+
+Result<std::map<std::pair<std::string, bool>, std::int64_t>> PgTextIndex::kept_counts(
+    const std::vector<CountedTerm>& terms) {
+    std::map<std::pair<std::string, bool>, std::int64_t> out;
+    if (terms.empty()) return out;
+    std::vector<std::string> tokens, as_key;
+    for (const CountedTerm& t : terms) {
+        tokens.push_back(t.token);
+        as_key.push_back(t.as_key ? "t" : "f");
+    }
+    if (auto ok = rows("SELECT c.token, c.as_key, c.entries FROM token_counts c JOIN "
+                       "unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS w(token, as_key) "
+                       "ON c.token = w.token AND c.as_key = w.as_key",
+                       {text_array(tokens), "{" + join(as_key, ",") + "}"},
+                       [&](const SqlStatement& row) {
+                           out[{row.text(0), row.text(1) == "t"}] = row.integer(2);
+                       });
+        !ok)
+        return std::unexpected(ok.error());
+    return out;
 }
 
 Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
@@ -380,13 +422,16 @@ Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
         "VALUES (?, CAST(? AS tsvector), ?, ?)");
     if (!st) return std::unexpected(st.error());
     std::int64_t words = 0;
+    std::vector<std::vector<std::string>> lexemes;
     for (const IndexedEntry& e : entries) {
-        const EntryVector v = entry_vector(e.title, e.body);
+        EntryVector v = entry_vector(e.title, e.body);
         words += v.words;
         (*st)->reset();
         if (auto ok = (*st)->bind_all(e.id, v.literal, v.words, v.title_words).run(); !ok)
             return ok;
+        lexemes.push_back(std::move(v.lexemes));
     }
+    if (auto ok = add_counts(token_counts(lexemes), "+"); !ok) return ok;
     auto totals = statements_.get(
         "UPDATE protocols SET index_entries = index_entries + ?, index_words = index_words + ? "
         "WHERE id = (SELECT pa.protocol_id FROM entries e JOIN paragraphs pa ON pa.id = "
@@ -395,6 +440,40 @@ Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
     return (*totals)
         ->bind_all(static_cast<std::int64_t>(entries.size()), words, entries.front().id)
         .run();
+}
+
+Result<void> PgTextIndex::add_counts(const std::vector<TokenCount>& counts, const char* sign) {
+    if (counts.empty()) return {};
+    std::vector<std::string> tokens, as_key, entries;
+    for (const TokenCount& c : counts) {
+        tokens.push_back(c.token);
+        as_key.push_back(c.as_key ? "t" : "f");
+        entries.push_back(std::to_string(c.entries));
+    }
+    // Only the terms kept: the rest are counted when asked, which is cheap for a rare word.
+    return rows(std::string("UPDATE token_counts c SET entries = c.entries ") + sign +
+                    " d.entries FROM unnest(CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS "
+                    "bigint[])) AS d(token, as_key, entries) WHERE c.token = d.token AND "
+                    "c.as_key = d.as_key",
+                {text_array(tokens), "{" + join(as_key, ",") + "}", "{" + join(entries, ",") + "}"},
+                [](const SqlStatement&) {});
+}
+
+Result<void> PgTextIndex::forget(const std::string& source) {
+    std::vector<std::vector<std::string>> lexemes;
+    std::int64_t last = -1;
+    if (auto ok = rows("SELECT i.id, u.lexeme FROM entry_index i JOIN entries e ON e.id = i.id "
+                       "JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON pr.id = "
+                       "pa.protocol_id, unnest(i.words) AS u WHERE pr.source = ? ORDER BY i.id",
+                       {source},
+                       [&](const SqlStatement& row) {
+                           if (row.integer(0) != last) lexemes.emplace_back();
+                           last = row.integer(0);
+                           lexemes.back().push_back(row.text(1));
+                       });
+        !ok)
+        return ok;
+    return add_counts(token_counts(lexemes), "-");
 }
 
 Result<void> PgTextIndex::tidy(const std::atomic<bool>& stop) {
@@ -407,6 +486,7 @@ Result<void> PgTextIndex::tidy(const std::atomic<bool>& stop) {
         !ok || !mine)
         return ok;
     auto ok = vacuum_and_analyze(stop);
+    if (ok && !stop) ok = keep_common_terms();
     if (auto unlock = db_.exec("SELECT pg_advisory_unlock(7215628034717927)"); !unlock && ok)
         return unlock;
     return ok;
@@ -418,12 +498,44 @@ Result<void> PgTextIndex::vacuum_and_analyze(const std::atomic<bool>& stop) {
     // all-visible, so that counting a word's entries need not visit them (beslut, 13,000
     // entries: 17.7 -> 4.4 ms). A role that does not own the table leaves it to autovacuum
     // (PostgreSQL skips it with a warning).
-    if (auto ok = db_.exec("VACUUM (ANALYZE) entry_index"); !ok) return ok;
+    if (auto ok = db_.exec("VACUUM (ANALYZE) entry_index, token_counts"); !ok) return ok;
     for (const char* table : {"entries", "paragraphs", "protocols", "citations"}) {
         if (stop) break;
         if (auto ok = db_.exec(std::string("ANALYZE ") + table); !ok) return ok;
     }
     return {};
+}
+
+// The terms ANALYZE found in at least kKeptFrom entries start to be kept, each counted once now.
+// The writers wait meanwhile, so that none adds entries between the count and the row.
+Result<void> PgTextIndex::keep_common_terms() {
+    Transaction t(db_);
+    if (auto ok = t.begin(); !ok) return ok;
+    if (auto ok = db_.lock_writers(); !ok) return ok;
+    if (auto ok = db_.exec("SET LOCAL enable_seqscan = off"); !ok) return ok;
+    const std::string common =
+        "SELECT DISTINCT s.lexeme FROM pg_stats p, unnest(CAST(CAST(p.most_common_elems AS "
+        "text) AS text[]), p.most_common_elem_freqs) AS s(lexeme, freq) WHERE p.schemaname = "
+        "'kraft' AND p.tablename = 'entry_index' AND p.attname = 'words' AND s.lexeme IS NOT NULL "
+        "AND s.freq * (SELECT "
+        "reltuples FROM pg_class WHERE oid = CAST('entry_index' AS regclass)) >= coalesce(CAST("
+        "nullif(current_setting('kraft.counts_from', true), '') AS bigint), " +
+        std::to_string(kKeptFrom) + ")";
+    const std::string key =
+        "CASE WHEN left(lexeme, 1) = '_' THEN substr(lexeme, 2) ELSE lexeme END";
+    if (auto ok = rows(
+            "INSERT INTO token_counts(token, as_key, entries) SELECT c.token, c.as_key, (SELECT "
+            "count(*) FROM entry_index WHERE words @@ CAST(CASE WHEN c.as_key THEN "
+            "quote_literal(c.token) || ' | ' || quote_literal('_' || c.token) ELSE "
+            "quote_literal(c.token) END AS tsquery)) FROM (SELECT lexeme AS token, false AS "
+            "as_key FROM (" +
+                common + ") l UNION SELECT " + key + ", true FROM (" + common +
+                ") l) c WHERE NOT EXISTS (SELECT 1 FROM token_counts k WHERE k.token = c.token AND "
+                "k.as_key = c.as_key) ON CONFLICT DO NOTHING",
+            {}, [](const SqlStatement&) {});
+        !ok)
+        return ok;
+    return t.commit();
 }
 
 Result<std::vector<std::string>> PgTextIndex::check() {
@@ -437,6 +549,18 @@ Result<std::vector<std::string>> PgTextIndex::check() {
     if (auto ok = rows("SELECT count(*) FROM entries e LEFT JOIN entry_index i ON i.id = e.id "
                        "WHERE i.id IS NULL",
                        {}, report(" entries are not indexed"));
+        !ok)
+        return std::unexpected(ok.error());
+    // The kept counts against the index's tokens, counted again.
+    if (auto ok = rows(
+            "WITH counted AS (SELECT t.token, t.as_key, count(*) AS entries FROM entry_index i, "
+            "LATERAL (SELECT u.lexeme AS token, false AS as_key FROM unnest(i.words) u UNION "
+            "SELECT CASE WHEN left(u.lexeme, 1) = '_' THEN substr(u.lexeme, 2) ELSE u.lexeme END, "
+            "true FROM unnest(i.words) u) t GROUP BY t.token, t.as_key), "
+            "kept AS (SELECT token, as_key, entries FROM token_counts) "
+            "SELECT count(*) FROM kept LEFT JOIN counted USING (token, as_key) "
+            "WHERE coalesce(counted.entries, 0) <> kept.entries",
+            {}, report(" tokens' counts of entries are wrong"));
         !ok)
         return std::unexpected(ok.error());
     return problems;

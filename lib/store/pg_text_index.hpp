@@ -7,12 +7,40 @@
 // longer than 2,046 bytes are not indexed. Only the ranks of such entries can differ from FTS5's.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "store/pg_database.hpp"
 #include "store/statement_cache.hpp"
 #include "store/text_index.hpp"
 #include "store/tsquery.hpp"
 
 namespace kraft {
+
+// A term whose number of entries token_counts keeps: a token (a spelling, "=word"), or a word
+// under its key (as_key: the tokens "k" and "_k", as a search for any form of a word reads).
+struct CountedTerm {
+    std::string token;
+    bool as_key = false;
+};
+// The term a phrase of one word stands for, when its count is kept (not for a prefix, several
+// words, or a word whose tokens are another pair).
+std::optional<CountedTerm> counted_term(const TsPhrase& p);
+// The term a whole query stands for: one such phrase, or a word as search spells it, its key's
+// two tokens or'ed (("=k" OR "=_k")).
+std::optional<CountedTerm> counted_term(const TsQuery& q);
+
+struct TokenCount {
+    std::string token;
+    bool as_key = false;
+    std::int64_t entries = 0;
+};
+// How many of the entries (each given by its tsvector's lexemes) hold each token, and each key:
+// what storing them adds to token_counts, and deleting them takes away.
+std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>& entries);
 
 class PgTextIndex final : public TextIndex {
   public:
@@ -26,7 +54,9 @@ class PgTextIndex final : public TextIndex {
                                             int limit) override;
     Result<void> newest(const std::string& expression, int limit,
                         const std::function<void(std::int64_t)>& on_id) override;
+    // Indexes the entries and counts their tokens and words (token_counts).
     Result<void> add(const std::vector<IndexedEntry>& entries) override;
+    Result<void> forget(const std::string& source) override;
     // Vacuums the index and refreshes the planner's statistics after a batch, which autovacuum
     // would do only later: until then searches read GIN's pending list and the planner misjudges
     // how many entries a word matches.
@@ -36,12 +66,16 @@ class PgTextIndex final : public TextIndex {
   private:
     Result<TsQuery> query(const std::string& expression);
     Result<void> vacuum_and_analyze(const std::atomic<bool>& stop);
-    // How many entries each phrase matches (bm25's n), counted, or for a one-word phrase read from
-    // the counts kept in index_terms while the archive is unchanged (`generation`).
-    Result<std::vector<std::int64_t>> phrase_hits(const std::vector<TsPhrase>& phrases,
-                                                  std::int64_t generation);
-    // Whether this connection may keep counts: a reader role, or a read replica, may not.
-    Result<bool> may_keep_counts();
+    // How many entries each phrase matches (bm25's n): kept for a word or a spelling, counted
+    // for the rest.
+    Result<std::vector<std::int64_t>> phrase_hits(const std::vector<TsPhrase>& phrases);
+    // The kept counts of these terms (absent: no entry holds them).
+    Result<std::map<std::pair<std::string, bool>, std::int64_t>> kept_counts(
+        const std::vector<CountedTerm>& terms);
+    // Starts keeping the counts of the terms that have become common.
+    Result<void> keep_common_terms();
+    // Adds ("+") or takes away ("-") entries' counts in token_counts, for the terms kept there.
+    Result<void> add_counts(const std::vector<TokenCount>& counts, const char* sign);
     // Rows of sql with params bound in order, noting whether an error was the expression's.
     Result<void> rows(const std::string& sql, const std::vector<std::string>& params,
                       const std::function<void(const SqlStatement&)>& on_row);
@@ -50,13 +84,13 @@ class PgTextIndex final : public TextIndex {
                             const std::function<void(const SqlStatement&)>& on_row);
     PgDatabase& db_;
     StatementCache statements_;  // each statement prepared on the server once per connection
-    std::optional<bool> may_keep_counts_;
 };
 
 // The tsvector literal of an entry: title words at weight A, then the body's from a position
 // after the title's last; how many words it has (bm25's length), and its title.
 struct EntryVector {
     std::string literal;
+    std::vector<std::string> lexemes;  // in order
     std::int64_t words = 0;
     std::int64_t title_words = 0;
 };

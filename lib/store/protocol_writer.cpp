@@ -75,6 +75,7 @@ Result<void> ProtocolWriter::remove_earlier_version() {
             !ok)
             return ok;
     }
+    if (auto ok = index_.forget(p_.source); !ok) return ok;
     return run("DELETE FROM protocols WHERE source = ?", p_.source);
 }
 

@@ -57,6 +57,9 @@ class TextIndex {
     // Indexes one protocol's new entries, inside the caller's transaction. (Deleted entries leave
     // the index with them.)
     virtual Result<void> add(const std::vector<IndexedEntry>& entries) = 0;
+    // Before the stored version of `source` is deleted (its entries leave the index with them):
+    // forgets what the index keeps of them besides (PostgreSQL's counts of tokens).
+    virtual Result<void> forget(const std::string& source) = 0;
     // Housekeeping after a batch (FTS5 merges its segments), in steps that `stop` may end.
     virtual Result<void> tidy(const std::atomic<bool>& stop) = 0;
     // Problems found by checking the index against the entries; empty when none.

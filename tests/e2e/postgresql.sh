@@ -4,6 +4,9 @@
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pg_server.sh"
 start_pg_server
+# Every word's count is kept (not only those of words in 1,000 entries): the counts are read, kept
+# up to date by re-imports and checked wherever the output is compared.
+export PGOPTIONS="-c kraft.counts_from=2"
 
 SQLITE="$WORK/archive.db"
 mkdir -p "$WORK/in"
@@ -14,6 +17,8 @@ expect_status 0 "$KRAFT" --db "$SQLITE" import -q "$WORK/in"
 expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/in"
 [ "$(pg_sql 'SELECT count(*) FROM kraft.protocols')" = "$(ls "$WORK/in" | wc -l)" ] ||
     fail "PostgreSQL holds $(pg_sql 'SELECT count(*) FROM kraft.protocols') protocols"
+[ "$(pg_sql 'SELECT count(*) FROM kraft.token_counts')" -gt 500 ] ||
+    fail "only $(pg_sql 'SELECT count(*) FROM kraft.token_counts') counts are kept"
 
 # same_output ARGS...: stdout and exit status equal on both archives.
 same_output() {
@@ -69,7 +74,7 @@ same_output news --since 2000-01-01 --json
 # An archive of schema version 1 is refused to readers and migrated by the next import, with the
 # same results: the migrations fill in what version 1 lacks (titles' lengths, words' counts).
 current=$(pg_sql 'SELECT version FROM kraft.schema_version')
-pg_sql "ALTER TABLE kraft.entry_index DROP COLUMN title_length; DROP TABLE kraft.index_terms;
+pg_sql "ALTER TABLE kraft.entry_index DROP COLUMN title_length; DROP TABLE kraft.token_counts;
         UPDATE kraft.schema_version SET version = 1"
 expect_status 3 "$KRAFT" --db "$PG_URL" search budget
 expect_file_contains "$WORK/err" "run 'kraft import' once to upgrade it"
@@ -93,6 +98,13 @@ for q in budget "kraftsamlande nämnden" tillägg; do
     same_output search "$q" --json --limit 50
 done
 expect_status 0 "$KRAFT" --db "$PG_URL" check
+# A kept count that is wrong is found.
+[ "$(pg_sql "SELECT count(*) FROM kraft.token_counts WHERE token = 'budget' AND as_key")" = 1 ] ||
+    fail "the count of budget is not kept"
+pg_sql "UPDATE kraft.token_counts SET entries = entries + 1 WHERE token = 'budget' AND as_key"
+expect_status 3 "$KRAFT" --db "$PG_URL" check
+expect_file_contains "$WORK/err" "1 tokens' counts of entries are wrong"
+pg_sql "UPDATE kraft.token_counts SET entries = entries - 1 WHERE token = 'budget' AND as_key"
 
 # Errors of the server: exit 3, and messages that never show a password.
 expect_status 3 "$KRAFT" --db "postgresql://kraft@/kraft?host=$PG_HOST&port=1" search budget

@@ -2,6 +2,8 @@
 // syntax as a tsquery, the entries' tsvectors, FTS5's bm25, and the connection's SQL rewriting.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "store/pg_database.hpp"
 #include "store/pg_text_index.hpp"
 #include "store/tsquery.hpp"
@@ -47,6 +49,51 @@ TEST_CASE("an entry's tsvector holds each word's tokens, titles at weight A") {
     CHECK(v.title_words == 1);
     // The body starts a position after the title's last word: no phrase runs across them.
     CHECK(v.literal == "'_namnd':1A,4 'budget':3 'nämnden':1A,4");
+}
+
+TEST_CASE("the counts kept of tokens and of words under their keys") {
+    const EntryVector v = entry_vector("Nämnden", "budget nämnden");
+    CHECK(v.lexemes == std::vector<std::string>{"_namnd", "budget", "nämnden"});
+    // Two entries: "namnd" as written in one, inflected ("_namnd") in both.
+    const auto counts = token_counts({{"_namnd", "budget", "nämnden"}, {"_namnd", "namnd"}});
+    std::map<std::pair<std::string, bool>, std::int64_t> n;
+    for (const TokenCount& c : counts) n[{c.token, c.as_key}] = c.entries;
+    CHECK(n.at({"_namnd", false}) == 2);
+    CHECK(n.at({"namnd", false}) == 1);
+    CHECK(n.at({"namnd", true}) == 2);  // an entry with both forms counts once
+    CHECK(n.at({"budget", true}) == 1);
+    CHECK(n.at({"nämnden", true}) == 1);
+    CHECK(n.size() == 7);
+
+    // A word's phrase reads its key's count; a spelling its token's; nothing else is kept.
+    auto word = to_tsquery("nämnden");
+    REQUIRE(word);
+    auto t = counted_term(word->phrases.at(0));
+    REQUIRE(t);
+    CHECK(t->token == "namnd");
+    CHECK(t->as_key);
+    auto spelling = to_tsquery("\"=nämnden\"");
+    REQUIRE(spelling);
+    t = counted_term(spelling->phrases.at(0));
+    REQUIRE(t);
+    CHECK(t->token == "nämnden");
+    CHECK_FALSE(t->as_key);
+    auto phrase = to_tsquery("\"särskilt yttrande\"");
+    REQUIRE(phrase);
+    CHECK_FALSE(counted_term(phrase->phrases.at(0)));
+    // As search writes a word: its key's two tokens or'ed; not when anything else joins them.
+    auto searched = to_tsquery(R"(("=namnd" OR "=_namnd"))");
+    REQUIRE(searched);
+    t = counted_term(*searched);
+    REQUIRE(t);
+    CHECK(t->token == "namnd");
+    CHECK(t->as_key);
+    CHECK_FALSE(counted_term(*to_tsquery(R"("=namnd" AND "=_namnd")")));
+    CHECK_FALSE(counted_term(*to_tsquery(R"("=namnd" OR "=_budget")")));
+    CHECK_FALSE(counted_term(*to_tsquery(R"(("=namnd" OR "=_namnd") AND "=budget")")));
+    auto prefix = to_tsquery("\"=nämnd\" *");
+    REQUIRE(prefix);
+    CHECK_FALSE(counted_term(prefix->phrases.at(0)));
 }
 
 TEST_CASE("bm25 is FTS5's: more instances and titles rank better, rare words weigh more") {
