@@ -80,8 +80,10 @@ class PgTextIndex final : public TextIndex {
     Result<void> rows(const std::string& sql, const std::vector<std::string>& params,
                       const std::function<void(const SqlStatement&)>& on_row);
     // The same for a question to the GIN index (`words @@`), planned without sequential scans.
+    // gin_only: nor by walking the primary key.
     Result<void> index_rows(const std::string& sql, const std::vector<std::string>& params,
-                            const std::function<void(const SqlStatement&)>& on_row);
+                            const std::function<void(const SqlStatement&)>& on_row,
+                            bool gin_only = false);
     PgDatabase& db_;
     StatementCache statements_;  // each statement prepared on the server once per connection
 };
