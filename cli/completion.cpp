@@ -49,7 +49,8 @@ Completion values_of(const CLI::Option* o, const std::string& current,
     Completion c;
     const std::string type = o->get_type_name();
     const std::string base = type.substr(0, type.find(':'));
-    if (base == "FILE" || base == "PATH" || base == "DIR")
+    // A LOCATION is a file or a postgresql:// URI: the files are what can be offered.
+    if (base == "FILE" || base == "PATH" || base == "DIR" || base == "LOCATION")
         c.files = true;
     else if (base == "BODY" && sources.bodies)
         c.candidates = sources.bodies();

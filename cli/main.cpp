@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
     const std::map<std::string, ColorMode> colors{
         {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
     app.add_option("--db", g.db,
-                   "Archive path (default: $KRAFT_DB or ~/.local/share/kraft/kraft.db)")
+                   "The archive: a file, or postgresql://USER@HOST/DB (default: $KRAFT_DB or "
+                   "~/.local/share/kraft/kraft.db)")
         ->type_name("PATH");
     app.add_flag("--json", g.json, "Machine-readable output on stdout");
     app.add_option("--color", g.color, "Colour: auto, always or never")

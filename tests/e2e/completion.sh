@@ -30,6 +30,8 @@ expect_status 0 "$KRAFT" __complete search --party S
 [ "$(cut -f1 "$WORK/out" | tr '\n' ' ')" = "S SD " ] || fail "--party S: $(cat "$WORK/out")"
 expect_status 0 "$KRAFT" __complete import ""
 [ "$(cat "$WORK/out")" = "::files" ] || fail "import does not complete files"
+expect_status 0 "$KRAFT" __complete copy --to ""
+[ "$(cat "$WORK/out")" = "::files" ] || fail "copy --to does not complete files"
 expect_status 0 "$KRAFT" __complete timeline STK  # no archive yet: nothing, no error
 [ ! -s "$WORK/out" ] && [ ! -s "$WORK/err" ] || fail "timeline without archive: $(cat "$WORK/out" "$WORK/err")"
 expect_status 0 "$KRAFT" import "$SRC/samples"
