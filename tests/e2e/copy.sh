@@ -95,21 +95,12 @@ expect_status 3 "$KRAFT" --db "$ALL" copy --from "$WORK/none.db"
 
 # A server restart in the middle of a copy: exit 3, every protocol whole or not at all, and the
 # next copy finishes it.
-mkdir -p "$WORK/many"
-for i in $(seq 1 60); do
-    for f in "$SRC"/samples/*.txt; do cp "$f" "$WORK/many/$i-$(basename "$f")"; done
-done
+many_protocols
 expect_status 0 "$KRAFT" --db "$WORK/many.db" import -q "$WORK/many"
 pg_sql "DROP SCHEMA kraft CASCADE"
 "$KRAFT" --db "$WORK/many.db" copy -q --to "$PG_URL" >"$WORK/out" 2>"$WORK/err" &
 copier=$!
-for _ in $(seq 1 100); do
-    n=$(pg_sql "SELECT count(*) FROM kraft.protocols" 2>/dev/null || echo 0)
-    [ "$n" -ge 5 ] && break
-    sleep 0.05
-done
-pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w restart \
-    -o "-k $PG_DIR -p $PG_PORT -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null 2>&1
+restart_pg_server_after 5
 got=0
 wait "$copier" || got=$?
 stored=$(pg_sql "SELECT count(*) FROM kraft.protocols")

@@ -126,20 +126,11 @@ expect_file_contains "$WORK/err" "permission denied"
 
 # A server restart in the middle of an import: exit 3, every protocol stored whole or not at all,
 # and the next import stores the rest.
-mkdir -p "$WORK/many"
-for i in $(seq 1 60); do
-    for f in "$SRC"/samples/*.txt; do cp "$f" "$WORK/many/$i-$(basename "$f")"; done
-done
+many_protocols
 pg_sql "DROP SCHEMA kraft CASCADE"
 "$KRAFT" --db "$PG_URL" import -q --threads 1 "$WORK/many" >"$WORK/out" 2>"$WORK/err" &
 importer=$!
-for _ in $(seq 1 100); do
-    n=$(pg_sql "SELECT count(*) FROM kraft.protocols" 2>/dev/null || echo 0)
-    [ "$n" -ge 5 ] && break
-    sleep 0.1
-done
-pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w restart \
-    -o "-k $PG_DIR -p $PG_PORT -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null 2>&1
+restart_pg_server_after 5
 got=0
 wait "$importer" || got=$?
 stored=$(pg_sql "SELECT count(*) FROM kraft.protocols")
