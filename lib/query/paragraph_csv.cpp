@@ -3,15 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace kraft {
 
 namespace {
-
-std::string joined(const std::vector<std::string>& xs, std::string_view separator) {
-    std::string out;
-    for (const std::string& x : xs) out += (out.empty() ? "" : std::string(separator)) + x;
-    return out;
-}
 
 // "Anna Andersson (M), Bo Berg (C)" or, with no names, "(M, C)"; statements separated by "; ".
 std::string statements_of(const ShownParagraph& p, StatementKind kind) {
@@ -21,9 +17,10 @@ std::string statements_of(const ShownParagraph& p, StatementKind kind) {
         std::vector<std::string> who;
         for (const Person& x : s.persons)
             who.push_back(x.party.empty() ? x.name : x.name + " (" + x.party + ")");
-        parts.push_back(who.empty() ? "(" + joined(s.parties, ", ") + ")" : joined(who, ", "));
+        parts.push_back(who.empty() ? "(" + text::join(s.parties, ", ") + ")"
+                                    : text::join(who, ", "));
     }
-    return joined(parts, "; ");
+    return text::join(parts, "; ");
 }
 
 }  // namespace
@@ -49,14 +46,14 @@ void write_csv_row(std::ostream& out, const ShownParagraph& p) {
         p.body,
         std::to_string(p.number),
         p.title,
-        joined(p.case_numbers, "; "),
+        text::join(p.case_numbers, "; "),
         p.decision ? p.decision->by : "",
         p.decision ? std::string(to_string(p.decision->kind)) : "",
-        p.decision ? joined(p.decision->points, "\n") : "",
+        p.decision ? text::join(p.decision->points, "\n") : "",
         statements_of(p, StatementKind::reservation),
         statements_of(p, StatementKind::special_statement),
         statements_of(p, StatementKind::protocol_note),
-        joined(p.recipients, "; "),
+        text::join(p.recipients, "; "),
         p.source,
     };
     for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);

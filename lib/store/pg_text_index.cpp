@@ -6,6 +6,7 @@
 #include <set>
 
 #include "store/fts_tokenizer.hpp"
+#include "util/text.hpp"
 
 namespace kraft {
 
@@ -123,12 +124,6 @@ std::string token_array(const std::vector<TsPhrase>& phrases, bool prefixes) {
             }
         }
     return out + "}";
-}
-
-std::string join(const std::vector<std::string>& parts, const char* separator) {
-    std::string out;
-    for (const std::string& p : parts) out += (out.empty() ? "" : separator) + p;
-    return out;
 }
 
 }  // namespace
@@ -427,7 +422,7 @@ Result<std::map<std::pair<std::string, bool>, std::int64_t>> PgTextIndex::kept_c
     if (auto ok = rows("SELECT c.token, c.as_key, c.entries FROM token_counts c JOIN "
                        "unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS w(token, as_key) "
                        "ON c.token = w.token AND c.as_key = w.as_key",
-                       {text_array(tokens), "{" + join(as_key, ",") + "}"},
+                       {text_array(tokens), "{" + text::join(as_key, ",") + "}"},
                        [&](const SqlStatement& row) {
                            out[{row.text(0), row.text(1) == "t"}] = row.integer(2);
                        });
@@ -476,7 +471,8 @@ Result<void> PgTextIndex::add_counts(const std::vector<TokenCount>& counts, cons
                     " d.entries FROM unnest(CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS "
                     "bigint[])) AS d(token, as_key, entries) WHERE c.token = d.token AND "
                     "c.as_key = d.as_key",
-                {text_array(tokens), "{" + join(as_key, ",") + "}", "{" + join(entries, ",") + "}"},
+                {text_array(tokens), "{" + text::join(as_key, ",") + "}",
+                 "{" + text::join(entries, ",") + "}"},
                 [](const SqlStatement&) {});
 }
 

@@ -4,6 +4,7 @@
 
 #include "store/packing.hpp"
 #include "util/compression.hpp"
+#include "util/text.hpp"
 #include "util/tokens.hpp"
 
 namespace kraft {
@@ -16,18 +17,6 @@ std::string of_protocol(const std::string& table, const std::string& alias,
                         const std::string& joins = "") {
     return " FROM " + table + " " + alias + " JOIN paragraphs pa ON pa.id = " + alias +
            ".paragraph_id " + joins + " WHERE pa.protocol_id = ?1 ";
-}
-
-std::vector<std::string> split_words(const std::string& joined) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < joined.size()) {
-        std::size_t end = joined.find(' ', pos);
-        if (end == std::string::npos) end = joined.size();
-        if (end > pos) out.push_back(joined.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return out;
 }
 
 std::optional<int> optional_int(const SqlStatement& row, int col) {
@@ -349,8 +338,8 @@ Result<void> StoredProtocolReader::read_citations(std::int64_t id, PreparedProto
             r.date = optional_text(row, 3);
             r.paragraph = optional_int(row, 4);
             r.case_number = optional_text(row, 5);
-            r.reservation_parties = split_words(row.text(6));
-            r.statement_parties = split_words(row.text(7));
+            r.reservation_parties = text::split(row.text(6), ' ');
+            r.statement_parties = text::split(row.text(7), ' ');
             r.text = row.text(8);
             r.line = static_cast<int>(row.integer(9));
             p.protocol.paragraphs[at.paragraphs.at(row.integer(0))].references.push_back(

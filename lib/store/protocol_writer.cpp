@@ -5,18 +5,13 @@
 #include "model/case_numbers.hpp"
 #include "store/packing.hpp"
 #include "util/json_writer.hpp"
+#include "util/text.hpp"
 #include "util/time.hpp"
 #include "util/tokens.hpp"
 
 namespace kraft {
 
 namespace {
-
-std::string joined(const std::vector<std::string>& xs) {
-    std::string out;
-    for (const auto& x : xs) out += (out.empty() ? "" : " ") + x;
-    return out;
-}
 
 // Word counts as one JSON value, [["word", n], ...], for statements over json_each.
 std::string words_json(const std::map<std::string, std::int64_t>& counts) {
@@ -249,12 +244,12 @@ Result<void> ProtocolWriter::insert_citations(std::int64_t paragraph, const Para
             if (!id) return std::unexpected(id.error());
             cid = *id;
         }
-        if (auto ok =
-                run("INSERT INTO citations(paragraph_id, body, body_name, date, number, "
-                    "case_id, reservation_parties, statement_parties, text, line) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    paragraph, r.body, r.body_name, r.date, r.paragraph, cid,
-                    joined(r.reservation_parties), joined(r.statement_parties), r.text, r.line);
+        if (auto ok = run("INSERT INTO citations(paragraph_id, body, body_name, date, number, "
+                          "case_id, reservation_parties, statement_parties, text, line) "
+                          "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                          paragraph, r.body, r.body_name, r.date, r.paragraph, cid,
+                          text::join(r.reservation_parties, " "),
+                          text::join(r.statement_parties, " "), r.text, r.line);
             !ok)
             return ok;
     }

@@ -124,4 +124,25 @@ std::size_t code_points(std::string_view s) {
     return n;
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find(separator, pos);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > pos) out.emplace_back(text.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return out;
+}
+
 }  // namespace kraft::text

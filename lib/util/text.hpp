@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kraft::text {
 
@@ -27,5 +28,11 @@ std::string fold(std::string_view utf8);
 std::size_t display_width(std::string_view utf8);
 
 std::size_t code_points(std::string_view utf8);
+
+// The parts with `separator` between each two.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// The pieces of `text` between separators, leaving out empty ones: split("M  SD", ' ') is
+// {"M", "SD"}, split("", ' ') is {}.
+std::vector<std::string> split(std::string_view text, char separator);
 
 }  // namespace kraft::text
