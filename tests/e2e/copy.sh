@@ -78,6 +78,9 @@ same_output "$ALL" "$PG_URL" search --kind reservation --json --limit 100
 # A later version of a file replaces the shared archive's; an earlier one does not.
 expect_status 0 "$KRAFT" --db "$WORK/earlier.db" copy -q --from "$WORK/first.db"
 printf '\nTillägg om budget.\n' >>"$WORK"/first/malmo-kf-*.txt
+# Import times are kept to the second and a tie keeps the destination's version: the later
+# version must be imported in a later second than the one the shared archive holds.
+sleep 1.1
 expect_status 0 "$KRAFT" --db "$WORK/first.db" import -q "$WORK/first"
 expect_status 0 "$KRAFT" --db "$WORK/first.db" copy --to "$PG_URL"
 expect_file_contains "$WORK/err" "copied 0, replaced 1,"
