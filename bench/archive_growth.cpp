@@ -53,8 +53,9 @@ std::vector<std::string> copy_statements(bool postgresql) {
         "paragraph_id + ?2, statement_id + ?4, kind, title, body FROM entries WHERE id <= ?3",
     };
     sql.push_back(postgresql
-                      ? "INSERT INTO entry_index(id, words, length, title_length) SELECT id + ?3, "
-                        "words, length, title_length FROM entry_index WHERE id <= ?3"
+                      ? "INSERT INTO entry_index(id, words, pairs, length, title_length) SELECT "
+                        "id + ?3, words, pairs, length, title_length FROM entry_index WHERE id <= "
+                        "?3"
                       : "INSERT INTO entries_fts(rowid, title, body) SELECT id, title, body FROM "
                         "entry_texts WHERE id > ?3");
     // Every entry is there twice now: so is every token.

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "store/fts_tokenizer.hpp"
+#include "store/pg_word_pairs.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
@@ -126,6 +127,17 @@ std::string token_array(const std::vector<TsPhrase>& phrases, bool prefixes) {
     return out + "}";
 }
 
+// Whether two tsqueries are the same but for parentheses and spaces.
+bool same_tsquery(const std::string& a, const std::string& b) {
+    const auto bare = [](const std::string& text) {
+        std::string out;
+        for (char c : text)
+            if (c != '(' && c != ')' && c != ' ') out += c;
+        return out;
+    };
+    return bare(a) == bare(b);
+}
+
 }  // namespace
 
 std::optional<CountedTerm> counted_term(const TsPhrase& p) {
@@ -143,15 +155,23 @@ std::optional<CountedTerm> counted_term(const TsQuery& q) {
     // Search's spelling of a word: ("=k" OR "=_k").
     auto a = counted_term(q.phrases[0]), b = counted_term(q.phrases[1]);
     if (!a || !b || a->as_key || b->as_key || b->token != "_" + a->token) return std::nullopt;
-    const auto bare = [](const std::string& text) {
-        std::string out;
-        for (char c : text)
-            if (c != '(' && c != ')' && c != ' ') out += c;
-        return out;
-    };
-    if (bare(q.text) != bare(q.phrases[0].tsquery + "|" + q.phrases[1].tsquery))
+    if (!same_tsquery(q.text, q.phrases[0].tsquery + "|" + q.phrases[1].tsquery))
         return std::nullopt;
     return CountedTerm{a->token, true};
+}
+
+IndexCondition index_condition(const TsPhrase& p) {
+    auto pairs = pair_tsquery(p);
+    if (!pairs) return {"words @@ CAST(? AS tsquery)", {p.tsquery}};
+    // Two words are one pair, which says all; a longer phrase's pairs can be apart.
+    if (p.words.size() == 2) return {"pairs @@ CAST(? AS tsquery)", {*pairs}};
+    return {"pairs @@ CAST(? AS tsquery) AND words @@ CAST(? AS tsquery)", {*pairs, p.tsquery}};
+}
+
+IndexCondition index_condition(const TsQuery& q) {
+    if (q.phrases.size() == 1 && same_tsquery(q.text, q.phrases[0].tsquery))
+        return index_condition(q.phrases[0]);
+    return {"words @@ CAST(? AS tsquery)", {q.text}};
 }
 
 std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>& entries) {
@@ -273,9 +293,10 @@ Result<std::int64_t> PgTextIndex::count(const std::string& expression) {
         if (!kept) return std::unexpected(kept.error());
         if (!kept->empty()) return kept->begin()->second;
     }
+    const IndexCondition c = index_condition(*q);
     std::int64_t n = 0;
-    if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS tsquery)",
-                             {q->text}, [&](const SqlStatement& row) { n = row.integer(0); });
+    if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE " + c.sql, c.params,
+                             [&](const SqlStatement& row) { n = row.integer(0); });
         !ok)
         return std::unexpected(ok.error());
     return n;
@@ -285,7 +306,8 @@ Result<void> PgTextIndex::matching(const std::string& expression, std::optional<
                                    const std::function<void(std::int64_t)>& on_id) {
     auto q = query(expression);
     if (!q) return std::unexpected(q.error());
-    std::vector<std::string> params = {q->text};
+    const IndexCondition c = index_condition(*q);
+    std::vector<std::string> params = c.params;
     if (span) {
         params.push_back(std::to_string(span->first));
         params.push_back(std::to_string(span->last));
@@ -297,7 +319,7 @@ Result<void> PgTextIndex::matching(const std::string& expression, std::optional<
     const bool wide = !span || span->last - span->first >= kWideSpan;
     std::vector<std::int64_t> ids;
     if (auto ok = index_rows(
-            "SELECT id FROM entry_index WHERE words @@ CAST(? AS tsquery)" +
+            "SELECT id FROM entry_index WHERE " + c.sql +
                 std::string(span ? " AND id >= CAST(? AS bigint) AND id <= CAST(? AS bigint)"
                                  : "") +
                 (wide ? "" : " ORDER BY id"),
@@ -399,10 +421,10 @@ Result<std::vector<std::int64_t>> PgTextIndex::phrase_hits(const std::vector<TsP
                 hits.push_back(it->second);
                 continue;
             }
+        const IndexCondition c = index_condition(p);
         std::int64_t n = 0;
-        if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE words @@ CAST(? AS "
-                                 "tsquery)",
-                                 {p.tsquery}, [&](const SqlStatement& row) { n = row.integer(0); });
+        if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE " + c.sql, c.params,
+                                 [&](const SqlStatement& row) { n = row.integer(0); });
             !ok)
             return std::unexpected(ok.error());
         hits.push_back(n);
@@ -434,8 +456,8 @@ Result<std::map<std::pair<std::string, bool>, std::int64_t>> PgTextIndex::kept_c
 Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
     if (entries.empty()) return {};
     auto st = statements_.get(
-        "INSERT INTO entry_index(id, words, length, title_length) "
-        "VALUES (?, CAST(? AS tsvector), ?, ?)");
+        "INSERT INTO entry_index(id, words, pairs, length, title_length) "
+        "VALUES (?, CAST(? AS tsvector), CAST(? AS tsvector), ?, ?)");
     if (!st) return std::unexpected(st.error());
     std::int64_t words = 0;
     std::vector<std::vector<std::string>> lexemes;
@@ -443,7 +465,11 @@ Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
         EntryVector v = entry_vector(e.title, e.body);
         words += v.words;
         (*st)->reset();
-        if (auto ok = (*st)->bind_all(e.id, v.literal, v.words, v.title_words).run(); !ok)
+        if (auto ok =
+                (*st)
+                    ->bind_all(e.id, v.literal, word_pairs(e.title, e.body), v.words, v.title_words)
+                    .run();
+            !ok)
             return ok;
         lexemes.push_back(std::move(v.lexemes));
     }

@@ -33,6 +33,16 @@ std::optional<CountedTerm> counted_term(const TsPhrase& p);
 // two tokens or'ed (("=k" OR "=_k")).
 std::optional<CountedTerm> counted_term(const TsQuery& q);
 
+// What selects the entries a query or a phrase matches from entry_index: SQL with a "?" for
+// each parameter. A phrase of whole words is found through its words' pairs (pg_word_pairs.hpp),
+// the rest through the words.
+struct IndexCondition {
+    std::string sql;
+    std::vector<std::string> params;
+};
+IndexCondition index_condition(const TsPhrase& p);
+IndexCondition index_condition(const TsQuery& q);
+
 struct TokenCount {
     std::string token;
     bool as_key = false;

@@ -6,6 +6,7 @@
 
 #include "store/pg_database.hpp"
 #include "store/pg_text_index.hpp"
+#include "store/pg_word_pairs.hpp"
 #include "store/tsquery.hpp"
 
 using namespace kraft;
@@ -94,6 +95,43 @@ TEST_CASE("the counts kept of tokens and of words under their keys") {
     auto prefix = to_tsquery("\"=nämnd\" *");
     REQUIRE(prefix);
     CHECK_FALSE(counted_term(prefix->phrases.at(0)));
+}
+
+TEST_CASE("an entry's pairs of adjacent words are under their keys, the title's apart") {
+    CHECK(word_pairs("Särskilt yttrande", "Särskilt yttrande lämnas av SD.") ==
+          "'av sd' 'lamn av' 'sarskilt yttr' 'yttr lamn'");
+    // No pair joins the title's last word to the body's first; one word makes no pair.
+    CHECK(word_pairs("Budget", "Nämnden") == "");
+    CHECK(word_pairs("", "") == "");
+    CHECK(word_pairs("", "it's") == "'it s'");
+}
+
+TEST_CASE("a phrase of whole words is found through its pairs, anything else through its words") {
+    auto two = to_tsquery("\"särskilt yttrande\"");
+    REQUIRE(two);
+    CHECK(pair_tsquery(two->phrases.at(0)) == "'sarskilt yttr'");
+    IndexCondition c = index_condition(*two);
+    CHECK(c.sql == "pairs @@ CAST(? AS tsquery)");
+    CHECK(c.params == std::vector<std::string>{"'sarskilt yttr'"});
+    // Three words: two pairs, which can be apart, so the positions decide.
+    auto three = to_tsquery("\"barn och unga\"");
+    REQUIRE(three);
+    CHECK(pair_tsquery(three->phrases.at(0)) == "'barn och' & 'och ung'");
+    c = index_condition(*three);
+    CHECK(c.sql == "pairs @@ CAST(? AS tsquery) AND words @@ CAST(? AS tsquery)");
+    CHECK(c.params.at(1) == three->phrases.at(0).tsquery);
+    // A phrase among other words: the words.
+    auto more = to_tsquery("\"särskilt yttrande\" budget");
+    REQUIRE(more);
+    CHECK(index_condition(*more).sql == "words @@ CAST(? AS tsquery)");
+    CHECK(index_condition(more->phrases.at(0)).sql == "pairs @@ CAST(? AS tsquery)");
+    // Prefixes, spellings and single words have no pairs.
+    CHECK_FALSE(pair_tsquery(to_tsquery("\"särskilt ytt\" *")->phrases.at(0)));
+    CHECK_FALSE(pair_tsquery(to_tsquery("\"=särskilt =yttrande\"")->phrases.at(0)));
+    CHECK_FALSE(pair_tsquery(to_tsquery("yttrande")->phrases.at(0)));
+    // "abonnera"'s key "abonner" is cut again to "abon": the document word "abonner" matches
+    // the phrase by its spelling but is paired under "abon".
+    CHECK_FALSE(pair_tsquery(to_tsquery("\"abonnera tjänsten\"")->phrases.at(0)));
 }
 
 TEST_CASE("bm25 is FTS5's: more instances and titles rank better, rare words weigh more") {
