@@ -161,11 +161,14 @@ std::optional<CountedTerm> counted_term(const TsQuery& q) {
 }
 
 IndexCondition index_condition(const TsPhrase& p) {
-    auto pairs = pair_tsquery(p);
-    if (!pairs) return {"words @@ CAST(? AS tsquery)", {p.tsquery}};
-    // Two words are one pair, which says all; a longer phrase's pairs can be apart.
-    if (p.words.size() == 2) return {"pairs @@ CAST(? AS tsquery)", {*pairs}};
-    return {"pairs @@ CAST(? AS tsquery) AND words @@ CAST(? AS tsquery)", {*pairs, p.tsquery}};
+    const char* words = "words @@ CAST(? AS tsquery)";
+    const char* pairs = "pairs @@ CAST(? AS tsquery)";
+    auto pp = phrase_pairs(p);
+    if (!pp) return {words, {p.tsquery}};
+    if (pp->maybe.empty()) return {pairs, {pp->sure}};
+    if (pp->sure.empty()) return {std::string(pairs) + " AND " + words, {pp->maybe, p.tsquery}};
+    return {"(" + std::string(pairs) + " OR (" + pairs + " AND " + words + "))",
+            {pp->sure, pp->maybe, p.tsquery}};
 }
 
 IndexCondition index_condition(const TsQuery& q) {

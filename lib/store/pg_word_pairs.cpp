@@ -56,18 +56,37 @@ std::string word_pairs(const std::string& title, const std::string& body) {
     return out;
 }
 
-std::optional<std::string> pair_tsquery(const TsPhrase& phrase) {
+std::optional<PhrasePairs> phrase_pairs(const TsPhrase& phrase) {
     if (phrase.prefix || phrase.words.size() < 2) return std::nullopt;
-    std::vector<std::string> keys;
+    // Per word, the keys a document word matching it can have: the query's key first.
+    std::vector<std::vector<std::string>> keys;
     for (const std::vector<std::string>& tokens : phrase.words) {
         if (tokens.size() != 2 || tokens[0].empty() || tokens[0].starts_with('_') ||
-            tokens[1] != "_" + tokens[0] || word_key(tokens[0]).stem != tokens[0])
+            tokens[1] != "_" + tokens[0])
             return std::nullopt;
-        keys.push_back(tokens[0]);
+        keys.push_back({tokens[0]});
+        if (std::string again = word_key(tokens[0]).stem; again != tokens[0])
+            keys.back().push_back(std::move(again));
     }
-    std::string out;
+    // Pair i's alternatives, or'ed; without the keys' own pair when `sure` holds it.
+    const auto alternatives = [&](std::size_t i, bool but_first) {
+        std::vector<std::string> out;
+        for (std::size_t a = 0; a < keys[i].size(); ++a)
+            for (std::size_t b = 0; b < keys[i + 1].size(); ++b)
+                if (!(but_first && a == 0 && b == 0))
+                    out.push_back(quoted(keys[i][a] + " " + keys[i + 1][b]));
+        std::string joined;
+        for (const std::string& o : out) joined += (joined.empty() ? "" : " | ") + o;
+        return out.size() > 1 ? "(" + joined + ")" : joined;
+    };
+    PhrasePairs out;
+    if (keys.size() == 2) {
+        out.sure = quoted(keys[0][0] + " " + keys[1][0]);
+        out.maybe = alternatives(0, true);
+        return out;
+    }
     for (std::size_t i = 0; i + 1 < keys.size(); ++i)
-        out += (i ? " & " : "") + quoted(keys[i] + " " + keys[i + 1]);
+        out.maybe += (i ? " & " : "") + alternatives(i, false);
     return out;
 }
 

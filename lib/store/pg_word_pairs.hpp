@@ -21,11 +21,17 @@ namespace kraft {
 // title and in the body.
 std::string word_pairs(const std::string& title, const std::string& body);
 
-// The tsquery over the pairs that matches exactly the entries the phrase matches, for a phrase
-// of two or more whole words as search writes them (each word its key's two tokens, "k" and
-// "_k"): the pairs and'ed. None for a prefix, a spelling ("=word") or one word, and for a word
-// whose key is not its own key (stemming it again cuts it further): a document word spelled as
-// that key matches the phrase under another key.
-std::optional<std::string> pair_tsquery(const TsPhrase& phrase);
+// How the entries a phrase matches are found through the pairs, for a phrase of two or more
+// whole words as search writes them (each word its key's two tokens, "k" and "_k"). An entry
+// holding the pairs of the words' keys matches. So does one where a document word is spelled as
+// a query word's key but has another key, its key stemmed again ("kommunfullmakt", the key of
+// "kommunfullmäktige", is the word "kommunfullmakt"'s spelling, whose key is "kommunfullmak"):
+// its pairs hold that key instead, and its positions say whether it matches.
+struct PhrasePairs {
+    std::string sure;   // tsquery over the pairs: these entries match; empty for 3 words or more
+    std::string maybe;  // tsquery over the pairs: these match if their positions say so; or empty
+};
+// None for a prefix, a spelling ("=word") or one word.
+std::optional<PhrasePairs> phrase_pairs(const TsPhrase& phrase);
 
 }  // namespace kraft

@@ -109,29 +109,48 @@ TEST_CASE("an entry's pairs of adjacent words are under their keys, the title's 
 TEST_CASE("a phrase of whole words is found through its pairs, anything else through its words") {
     auto two = to_tsquery("\"särskilt yttrande\"");
     REQUIRE(two);
-    CHECK(pair_tsquery(two->phrases.at(0)) == "'sarskilt yttr'");
+    auto pp = phrase_pairs(two->phrases.at(0));
+    REQUIRE(pp);
+    CHECK(pp->sure == "'sarskilt yttr'");
+    CHECK(pp->maybe == "");
     IndexCondition c = index_condition(*two);
     CHECK(c.sql == "pairs @@ CAST(? AS tsquery)");
     CHECK(c.params == std::vector<std::string>{"'sarskilt yttr'"});
-    // Three words: two pairs, which can be apart, so the positions decide.
+    // "kommunfullmakt", the key of "kommunfullmäktige", is cut again to "kommunfullmak": the
+    // document word spelled "kommunfullmakt" matches under that key, where its positions say.
+    auto cut = to_tsquery("\"kommunfullmäktige beslutade\"");
+    REQUIRE(cut);
+    pp = phrase_pairs(cut->phrases.at(0));
+    REQUIRE(pp);
+    CHECK(pp->sure == "'kommunfullmakt beslut'");
+    CHECK(pp->maybe == "'kommunfullmak beslut'");
+    c = index_condition(*cut);
+    CHECK(c.sql ==
+          "(pairs @@ CAST(? AS tsquery) OR (pairs @@ CAST(? AS tsquery) AND words @@ CAST(? AS "
+          "tsquery)))");
+    CHECK(c.params.size() == 3);
+    // Three words: pairs can be apart, so the positions decide.
     auto three = to_tsquery("\"barn och unga\"");
     REQUIRE(three);
-    CHECK(pair_tsquery(three->phrases.at(0)) == "'barn och' & 'och ung'");
+    pp = phrase_pairs(three->phrases.at(0));
+    REQUIRE(pp);
+    CHECK(pp->sure == "");
+    CHECK(pp->maybe == "'barn och' & 'och ung'");
     c = index_condition(*three);
     CHECK(c.sql == "pairs @@ CAST(? AS tsquery) AND words @@ CAST(? AS tsquery)");
     CHECK(c.params.at(1) == three->phrases.at(0).tsquery);
+    pp = phrase_pairs(to_tsquery("\"abonnera tjänsten nu\"")->phrases.at(0));
+    REQUIRE(pp);
+    CHECK(pp->maybe == "('abonner tjanst' | 'abon tjanst') & 'tjanst nu'");
     // A phrase among other words: the words.
     auto more = to_tsquery("\"särskilt yttrande\" budget");
     REQUIRE(more);
     CHECK(index_condition(*more).sql == "words @@ CAST(? AS tsquery)");
     CHECK(index_condition(more->phrases.at(0)).sql == "pairs @@ CAST(? AS tsquery)");
     // Prefixes, spellings and single words have no pairs.
-    CHECK_FALSE(pair_tsquery(to_tsquery("\"särskilt ytt\" *")->phrases.at(0)));
-    CHECK_FALSE(pair_tsquery(to_tsquery("\"=särskilt =yttrande\"")->phrases.at(0)));
-    CHECK_FALSE(pair_tsquery(to_tsquery("yttrande")->phrases.at(0)));
-    // "abonnera"'s key "abonner" is cut again to "abon": the document word "abonner" matches
-    // the phrase by its spelling but is paired under "abon".
-    CHECK_FALSE(pair_tsquery(to_tsquery("\"abonnera tjänsten\"")->phrases.at(0)));
+    CHECK_FALSE(phrase_pairs(to_tsquery("\"särskilt ytt\" *")->phrases.at(0)));
+    CHECK_FALSE(phrase_pairs(to_tsquery("\"=särskilt =yttrande\"")->phrases.at(0)));
+    CHECK_FALSE(phrase_pairs(to_tsquery("yttrande")->phrases.at(0)));
 }
 
 TEST_CASE("bm25 is FTS5's: more instances and titles rank better, rare words weigh more") {
