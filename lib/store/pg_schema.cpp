@@ -254,7 +254,9 @@ DROP TABLE index_terms;
     // positions back ("särskilt yttrande" at 1.8 million entries: 1.1 s of its 1.6 s). An older
     // archive has them from its words' positions: a position's key is its "_" token's, or its
     // only token where the word is its own key. (Where a token's positions ran past 256 or past
-    // position 16,383 the positions are cut, and so are these pairs; kraft's own are not.)
+    // position 16,383 the positions are cut, and so are these pairs; kraft's own are not.) A
+    // common pair's count is kept in token_counts (as_key false) as a common word's is, from the
+    // next import on: a two-word phrase's total is read, not counted.
     R"sql(
 ALTER TABLE entry_index ADD COLUMN pairs tsvector;
 UPDATE entry_index i SET pairs = coalesce((

@@ -141,6 +141,9 @@ bool same_tsquery(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::optional<CountedTerm> counted_term(const TsPhrase& p) {
+    // Two words whose pair says all: that pair.
+    if (p.words.size() == 2)
+        if (auto pp = phrase_pairs(p); pp && pp->maybe.empty()) return CountedTerm{pp->pair, false};
     if (p.prefix || p.words.size() != 1) return std::nullopt;
     const std::vector<std::string>& tokens = p.words[0];
     if (tokens.size() == 1) return CountedTerm{tokens[0], false};
@@ -183,7 +186,9 @@ std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>
         std::set<std::string_view> keys;
         for (const std::string& t : lexemes) {
             ++n[{t, false}];
-            keys.insert(std::string_view(t).substr(t.starts_with('_') ? 1 : 0));
+            // A pair of words (two keys and a space) is counted as itself only.
+            if (t.find(' ') == std::string::npos)
+                keys.insert(std::string_view(t).substr(t.starts_with('_') ? 1 : 0));
         }
         for (std::string_view k : keys) ++n[{std::string(k), true}];
     }
@@ -466,15 +471,14 @@ Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
     std::vector<std::vector<std::string>> lexemes;
     for (const IndexedEntry& e : entries) {
         EntryVector v = entry_vector(e.title, e.body);
+        EntryPairs pairs = word_pairs(e.title, e.body);
         words += v.words;
         (*st)->reset();
-        if (auto ok =
-                (*st)
-                    ->bind_all(e.id, v.literal, word_pairs(e.title, e.body), v.words, v.title_words)
-                    .run();
+        if (auto ok = (*st)->bind_all(e.id, v.literal, pairs.literal, v.words, v.title_words).run();
             !ok)
             return ok;
         lexemes.push_back(std::move(v.lexemes));
+        lexemes.back().insert(lexemes.back().end(), pairs.pairs.begin(), pairs.pairs.end());
     }
     if (auto ok = add_counts(token_counts(lexemes), "+"); !ok) return ok;
     auto totals = statements_.get(
@@ -510,7 +514,8 @@ Result<void> PgTextIndex::forget(const std::string& source) {
     std::int64_t last = -1;
     if (auto ok = rows("SELECT i.id, u.lexeme FROM entry_index i JOIN entries e ON e.id = i.id "
                        "JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON pr.id = "
-                       "pa.protocol_id, unnest(i.words) AS u WHERE pr.source = ? ORDER BY i.id",
+                       "pa.protocol_id, unnest(tsvector_to_array(i.words) || "
+                       "tsvector_to_array(i.pairs)) AS u(lexeme) WHERE pr.source = ? ORDER BY i.id",
                        {source},
                        [&](const SqlStatement& row) {
                            if (row.integer(0) != last) lexemes.emplace_back();
@@ -562,22 +567,26 @@ Result<void> PgTextIndex::keep_common_terms() {
     const std::string common =
         "SELECT DISTINCT s.lexeme FROM pg_stats p, unnest(CAST(CAST(p.most_common_elems AS "
         "text) AS text[]), p.most_common_elem_freqs) AS s(lexeme, freq) WHERE p.schemaname = "
-        "'kraft' AND p.tablename = 'entry_index' AND p.attname = 'words' AND s.lexeme IS NOT NULL "
+        "'kraft' AND p.tablename = 'entry_index' AND p.attname IN ('words', 'pairs') AND s.lexeme "
+        "IS NOT NULL "
         "AND s.freq * (SELECT "
         "reltuples FROM pg_class WHERE oid = CAST('entry_index' AS regclass)) >= coalesce(CAST("
         "nullif(current_setting('kraft.counts_from', true), '') AS bigint), " +
         std::to_string(kKeptFrom) + ")";
     const std::string key =
         "CASE WHEN left(lexeme, 1) = '_' THEN substr(lexeme, 2) ELSE lexeme END";
+    // A pair of words (a space in it) is counted in the pairs, and has no key.
     if (auto ok = rows(
-            "INSERT INTO token_counts(token, as_key, entries) SELECT c.token, c.as_key, (SELECT "
-            "count(*) FROM entry_index WHERE words @@ CAST(CASE WHEN c.as_key THEN "
-            "quote_literal(c.token) || ' | ' || quote_literal('_' || c.token) ELSE "
-            "quote_literal(c.token) END AS tsquery)) FROM (SELECT lexeme AS token, false AS "
-            "as_key FROM (" +
+            "INSERT INTO token_counts(token, as_key, entries) SELECT c.token, c.as_key, CASE WHEN "
+            "position(' ' IN c.token) > 0 THEN (SELECT count(*) FROM entry_index WHERE pairs @@ "
+            "CAST(quote_literal(c.token) AS tsquery)) ELSE (SELECT count(*) FROM entry_index "
+            "WHERE words @@ CAST(CASE WHEN c.as_key THEN quote_literal(c.token) || ' | ' || "
+            "quote_literal('_' || c.token) ELSE quote_literal(c.token) END AS tsquery)) END FROM "
+            "(SELECT lexeme AS token, false AS as_key FROM (" +
                 common + ") l UNION SELECT " + key + ", true FROM (" + common +
-                ") l) c WHERE NOT EXISTS (SELECT 1 FROM token_counts k WHERE k.token = c.token AND "
-                "k.as_key = c.as_key) ON CONFLICT DO NOTHING",
+                ") l WHERE position(' ' IN lexeme) = 0) c WHERE NOT EXISTS (SELECT 1 FROM "
+                "token_counts k WHERE k.token = c.token AND k.as_key = c.as_key) ON CONFLICT DO "
+                "NOTHING",
             {}, [](const SqlStatement&) {});
         !ok)
         return ok;
@@ -602,7 +611,8 @@ Result<std::vector<std::string>> PgTextIndex::check() {
             "WITH counted AS (SELECT t.token, t.as_key, count(*) AS entries FROM entry_index i, "
             "LATERAL (SELECT u.lexeme AS token, false AS as_key FROM unnest(i.words) u UNION "
             "SELECT CASE WHEN left(u.lexeme, 1) = '_' THEN substr(u.lexeme, 2) ELSE u.lexeme END, "
-            "true FROM unnest(i.words) u) t GROUP BY t.token, t.as_key), "
+            "true FROM unnest(i.words) u UNION SELECT u.lexeme, false FROM unnest(i.pairs) u) t "
+            "GROUP BY t.token, t.as_key), "
             "kept AS (SELECT token, as_key, entries FROM token_counts) "
             "SELECT count(*) FROM kept LEFT JOIN counted USING (token, as_key) "
             "WHERE coalesce(counted.entries, 0) <> kept.entries",

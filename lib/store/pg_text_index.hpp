@@ -20,14 +20,16 @@
 
 namespace kraft {
 
-// A term whose number of entries token_counts keeps: a token (a spelling, "=word"), or a word
-// under its key (as_key: the tokens "k" and "_k", as a search for any form of a word reads).
+// A term whose number of entries token_counts keeps: a token (a spelling, "=word"), a word
+// under its key (as_key: the tokens "k" and "_k", as a search for any form of a word reads), or
+// a pair of words (pg_word_pairs.hpp: two keys and a space).
 struct CountedTerm {
     std::string token;
     bool as_key = false;
 };
-// The term a phrase of one word stands for, when its count is kept (not for a prefix, several
-// words, or a word whose tokens are another pair).
+// The term a phrase stands for, when its count can be kept: a word's key or spelling, or two
+// words' pair where that pair says all (not for a prefix, three words or more, or a word whose
+// tokens are another pair).
 std::optional<CountedTerm> counted_term(const TsPhrase& p);
 // The term a whole query stands for: one such phrase, or a word as search spells it, its key's
 // two tokens or'ed (("=k" OR "=_k")).

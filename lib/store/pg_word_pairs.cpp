@@ -40,7 +40,7 @@ std::string quoted(const std::string& lexeme) {
 
 }  // namespace
 
-std::string word_pairs(const std::string& title, const std::string& body) {
+EntryPairs word_pairs(const std::string& title, const std::string& body) {
     std::set<std::string> pairs;
     std::size_t bytes = 0;
     for (const std::string* text : {&title, &body}) {
@@ -51,8 +51,11 @@ std::string word_pairs(const std::string& title, const std::string& body) {
             if (pairs.insert(pair).second) bytes += pair.size();
         }
     }
-    std::string out;
-    for (const std::string& p : pairs) out += (out.empty() ? "" : " ") + quoted(p);
+    EntryPairs out;
+    for (const std::string& p : pairs) {
+        out.literal += (out.literal.empty() ? "" : " ") + quoted(p);
+        out.pairs.push_back(p);
+    }
     return out;
 }
 
@@ -81,7 +84,8 @@ std::optional<PhrasePairs> phrase_pairs(const TsPhrase& phrase) {
     };
     PhrasePairs out;
     if (keys.size() == 2) {
-        out.sure = quoted(keys[0][0] + " " + keys[1][0]);
+        out.pair = keys[0][0] + " " + keys[1][0];
+        out.sure = quoted(out.pair);
         out.maybe = alternatives(0, true);
         return out;
     }

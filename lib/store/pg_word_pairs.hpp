@@ -4,7 +4,7 @@
 // read back and compared: "särskilt yttrande", in 183,808 of 1.8 million entries, 1.1 s of
 // reading, where the pair 'sarskilt yttr' is one list of the index.
 //
-//   word_pairs("", "Särskilt yttrande lämnas")  // "'sarskilt yttr' 'yttr lamn'"
+//   word_pairs("", "Särskilt yttrande lämnas").literal  // "'sarskilt yttr' 'yttr lamn'"
 //
 // A pair is two keys (fts_tokenizer.hpp: the stem of the folded word) joined by a space, which
 // no token holds. Pairs stop at the end of the title: a phrase does not run into the body.
@@ -12,14 +12,19 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/tsquery.hpp"
 
 namespace kraft {
 
-// The tsvector literal (without positions) of the distinct pairs of adjacent words' keys in the
-// title and in the body.
-std::string word_pairs(const std::string& title, const std::string& body);
+// The distinct pairs of adjacent words' keys in the title and in the body, and their tsvector
+// literal (without positions).
+struct EntryPairs {
+    std::string literal;
+    std::vector<std::string> pairs;
+};
+EntryPairs word_pairs(const std::string& title, const std::string& body);
 
 // How the entries a phrase matches are found through the pairs, for a phrase of two or more
 // whole words as search writes them (each word its key's two tokens, "k" and "_k"). An entry
@@ -28,6 +33,7 @@ std::string word_pairs(const std::string& title, const std::string& body);
 // "kommunfullmäktige", is the word "kommunfullmakt"'s spelling, whose key is "kommunfullmak"):
 // its pairs hold that key instead, and its positions say whether it matches.
 struct PhrasePairs {
+    std::string pair;   // two words: their keys' pair, whose count of entries is the phrase's
     std::string sure;   // tsquery over the pairs: these entries match; empty for 3 words or more
     std::string maybe;  // tsquery over the pairs: these match if their positions say so; or empty
 };

@@ -31,6 +31,9 @@ expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/in"
     fail "PostgreSQL holds $(pg_sql 'SELECT count(*) FROM kraft.protocols') protocols"
 [ "$(pg_sql 'SELECT count(*) FROM kraft.token_counts')" -gt 500 ] ||
     fail "only $(pg_sql 'SELECT count(*) FROM kraft.token_counts') counts are kept"
+# Pairs of words too: a two-word phrase's total is read there.
+[ "$(pg_sql "SELECT count(*) FROM kraft.token_counts WHERE token = 'sarskilt yttr' AND NOT as_key")" = 1 ] ||
+    fail "the count of the pair 'sarskilt yttr' is not kept"
 
 # same_output ARGS...: stdout and exit status equal on both archives.
 same_output() {

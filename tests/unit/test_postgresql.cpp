@@ -65,6 +65,13 @@ TEST_CASE("the counts kept of tokens and of words under their keys") {
     CHECK(n.at({"budget", true}) == 1);
     CHECK(n.at({"nämnden", true}) == 1);
     CHECK(n.size() == 7);
+    // A pair of words is counted as itself, with no key.
+    const auto pairs = token_counts({{"_namnd", "namnd budget"}, {"namnd budget"}});
+    n.clear();
+    for (const TokenCount& c : pairs) n[{c.token, c.as_key}] = c.entries;
+    CHECK(n.at({"namnd budget", false}) == 2);
+    CHECK_FALSE(n.contains({"namnd budget", true}));
+    CHECK(n.size() == 3);
 
     // A word's phrase reads its key's count; a spelling its token's; nothing else is kept.
     auto word = to_tsquery("nämnden");
@@ -79,9 +86,15 @@ TEST_CASE("the counts kept of tokens and of words under their keys") {
     REQUIRE(t);
     CHECK(t->token == "nämnden");
     CHECK_FALSE(t->as_key);
+    // Two words: their pair, when it says all; not three words, nor a pair that may not.
     auto phrase = to_tsquery("\"särskilt yttrande\"");
     REQUIRE(phrase);
-    CHECK_FALSE(counted_term(phrase->phrases.at(0)));
+    t = counted_term(phrase->phrases.at(0));
+    REQUIRE(t);
+    CHECK(t->token == "sarskilt yttr");
+    CHECK_FALSE(t->as_key);
+    CHECK_FALSE(counted_term(to_tsquery("\"barn och unga\"")->phrases.at(0)));
+    CHECK_FALSE(counted_term(to_tsquery("\"kommunfullmäktige beslutade\"")->phrases.at(0)));
     // As search writes a word: its key's two tokens or'ed; not when anything else joins them.
     auto searched = to_tsquery(R"(("=namnd" OR "=_namnd"))");
     REQUIRE(searched);
@@ -98,12 +111,13 @@ TEST_CASE("the counts kept of tokens and of words under their keys") {
 }
 
 TEST_CASE("an entry's pairs of adjacent words are under their keys, the title's apart") {
-    CHECK(word_pairs("Särskilt yttrande", "Särskilt yttrande lämnas av SD.") ==
-          "'av sd' 'lamn av' 'sarskilt yttr' 'yttr lamn'");
+    const EntryPairs p = word_pairs("Särskilt yttrande", "Särskilt yttrande lämnas av SD.");
+    CHECK(p.literal == "'av sd' 'lamn av' 'sarskilt yttr' 'yttr lamn'");
+    CHECK(p.pairs == std::vector<std::string>{"av sd", "lamn av", "sarskilt yttr", "yttr lamn"});
     // No pair joins the title's last word to the body's first; one word makes no pair.
-    CHECK(word_pairs("Budget", "Nämnden") == "");
-    CHECK(word_pairs("", "") == "");
-    CHECK(word_pairs("", "it's") == "'it s'");
+    CHECK(word_pairs("Budget", "Nämnden").literal == "");
+    CHECK(word_pairs("", "").pairs.empty());
+    CHECK(word_pairs("", "it's").literal == "'it s'");
 }
 
 TEST_CASE("a phrase of whole words is found through its pairs, anything else through its words") {
