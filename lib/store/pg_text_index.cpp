@@ -301,13 +301,36 @@ Result<std::int64_t> PgTextIndex::count(const std::string& expression) {
         if (!kept) return std::unexpected(kept.error());
         if (!kept->empty()) return kept->begin()->second;
     }
-    const IndexCondition c = index_condition(*q);
+    if (q->phrases.size() == 1 && same_tsquery(q->text, q->phrases[0].tsquery))
+        return phrase_count(q->phrases[0]);
+    return counted(index_condition(*q));
+}
+
+Result<std::int64_t> PgTextIndex::counted(const IndexCondition& c) {
     std::int64_t n = 0;
     if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE " + c.sql, c.params,
                              [&](const SqlStatement& row) { n = row.integer(0); });
         !ok)
         return std::unexpected(ok.error());
     return n;
+}
+
+// The entries holding the keys' pair match for sure; of the rest, those holding a further-stemmed
+// key's pair match where their positions say so. Counted apart, the first are a kept count (or
+// one GIN list) and only the few others are read back: "kommunfullmäktige beslutade" at 1.55 M
+// paragraphs, alone: 0.45 -> 0.03 s.
+Result<std::int64_t> PgTextIndex::phrase_count(const TsPhrase& p) {
+    auto pp = phrase_pairs(p);
+    if (!pp || pp->sure.empty() || pp->maybe.empty()) return counted(index_condition(p));
+    auto kept = kept_counts({CountedTerm{pp->pair, false}});
+    if (!kept) return std::unexpected(kept.error());
+    auto sure = kept->empty() ? counted({"pairs @@ CAST(? AS tsquery)", {pp->sure}})
+                              : Result<std::int64_t>(kept->begin()->second);
+    if (!sure) return sure;
+    auto rest = counted({"pairs @@ CAST(? AS tsquery) AND words @@ CAST(? AS tsquery)",
+                         {"(" + pp->maybe + ") & !" + pp->sure, p.tsquery}});
+    if (!rest) return rest;
+    return *sure + *rest;
 }
 
 Result<void> PgTextIndex::matching(const std::string& expression, std::optional<IdSpan> span,
@@ -429,13 +452,9 @@ Result<std::vector<std::int64_t>> PgTextIndex::phrase_hits(const std::vector<TsP
                 hits.push_back(it->second);
                 continue;
             }
-        const IndexCondition c = index_condition(p);
-        std::int64_t n = 0;
-        if (auto ok = index_rows("SELECT count(*) FROM entry_index WHERE " + c.sql, c.params,
-                                 [&](const SqlStatement& row) { n = row.integer(0); });
-            !ok)
-            return std::unexpected(ok.error());
-        hits.push_back(n);
+        auto n = phrase_count(p);
+        if (!n) return std::unexpected(n.error());
+        hits.push_back(*n);
     }
     return hits;
 }

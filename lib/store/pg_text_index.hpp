@@ -78,8 +78,12 @@ class PgTextIndex final : public TextIndex {
   private:
     Result<TsQuery> query(const std::string& expression);
     Result<void> vacuum_and_analyze(const std::atomic<bool>& stop);
-    // How many entries each phrase matches (bm25's n): kept for a word or a spelling, counted
-    // for the rest.
+    // Entries matching the condition, counted through the GIN indexes.
+    Result<std::int64_t> counted(const IndexCondition& c);
+    // A phrase's entries, where its count is not kept.
+    Result<std::int64_t> phrase_count(const TsPhrase& p);
+    // How many entries each phrase matches (bm25's n): kept for a word, a spelling or a pair,
+    // counted for the rest.
     Result<std::vector<std::int64_t>> phrase_hits(const std::vector<TsPhrase>& phrases);
     // The kept counts of these terms (absent: no entry holds them).
     Result<std::map<std::pair<std::string, bool>, std::int64_t>> kept_counts(
