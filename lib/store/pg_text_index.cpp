@@ -7,16 +7,17 @@
 
 #include "store/fts_tokenizer.hpp"
 #include "store/pg_word_pairs.hpp"
+#include "store/tsvector_text.hpp"
 #include "util/text.hpp"
 
 namespace kraft {
 
 namespace {
 
-constexpr std::size_t kMaxLexeme = 2046;
-constexpr std::size_t kMaxPositions = 256;
-constexpr std::int64_t kMaxPosition = 16383;
-constexpr std::size_t kMaxVectorBytes = 1000000;  // tsvector's limit is 1 MiB
+using tsvector::kMaxLexeme;
+using tsvector::kMaxPosition;
+using tsvector::kMaxPositions;
+using tsvector::kMaxVectorBytes;
 // A term is kept in token_counts from this many entries on: counting fewer through the GIN index
 // takes about a millisecond. The setting kraft.counts_from overrides it (PGOPTIONS="-c
 // kraft.counts_from=2": the tests keep every term's count).
@@ -224,12 +225,9 @@ EntryVector entry_vector(const std::string& title, const std::string& body) {
     }
     for (const auto& [lex, at] : positions) {
         out.lexemes.push_back(lex);
-        out.literal += (out.literal.empty() ? "'" : " '");
-        for (char c : lex) {
-            if (c == '\'' || c == '\\') out.literal += c;
-            out.literal += c;
-        }
-        out.literal += "':";
+        if (!out.literal.empty()) out.literal += ' ';
+        tsvector::append_quoted(out.literal, lex);
+        out.literal += ':';
         for (std::size_t k = 0; k < at.size(); ++k) out.literal += (k ? "," : "") + at[k];
     }
     return out;

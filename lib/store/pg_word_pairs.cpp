@@ -4,14 +4,11 @@
 #include <vector>
 
 #include "store/fts_tokenizer.hpp"
+#include "store/tsvector_text.hpp"
 
 namespace kraft {
 
 namespace {
-
-// PostgreSQL's limits on a lexeme and on a tsvector, as for entry_index's words.
-constexpr std::size_t kMaxLexeme = 2046;
-constexpr std::size_t kMaxVectorBytes = 1000000;
 
 // The keys of a text's words in order: a word's tokens are its lower-case form, then "_" + key
 // where the key differs from it.
@@ -30,12 +27,9 @@ std::vector<std::string> keys_of(const std::string& text) {
 }
 
 std::string quoted(const std::string& lexeme) {
-    std::string out = "'";
-    for (char c : lexeme) {
-        if (c == '\'' || c == '\\') out += c;
-        out += c;
-    }
-    return out + "'";
+    std::string out;
+    tsvector::append_quoted(out, lexeme);
+    return out;
 }
 
 }  // namespace
@@ -47,7 +41,9 @@ EntryPairs word_pairs(const std::string& title, const std::string& body) {
         const std::vector<std::string> keys = keys_of(*text);
         for (std::size_t i = 0; i + 1 < keys.size(); ++i) {
             std::string pair = keys[i] + " " + keys[i + 1];
-            if (pair.size() > kMaxLexeme || bytes + pair.size() > kMaxVectorBytes) continue;
+            if (pair.size() > tsvector::kMaxLexeme ||
+                bytes + pair.size() > tsvector::kMaxVectorBytes)
+                continue;
             if (pairs.insert(pair).second) bytes += pair.size();
         }
     }
