@@ -254,7 +254,8 @@ DROP TABLE index_terms;
     // positions back ("särskilt yttrande" at 1.8 million entries: 1.1 s of its 1.6 s). An older
     // archive has them from its words' positions: a position's key is its "_" token's, or its
     // only token where the word is its own key. (Where a token's positions ran past 256 or past
-    // position 16,383 the positions are cut, and so are these pairs; kraft's own are not.) A
+    // position 16,383 the positions are cut, and so are these pairs; kraft's own are not. A
+    // pair longer than a lexeme may be is left out, as kraft leaves it out.) A
     // common pair's count is kept in token_counts (as_key false) as a common word's is, from the
     // next import on: a two-word phrase's total is read, not counted.
     R"sql(
@@ -265,7 +266,8 @@ UPDATE entry_index i SET pairs = coalesce((
                            max(u.lexeme))
         FROM unnest(i.words) AS u, unnest(u.positions) AS p GROUP BY p)
     SELECT array_to_tsvector(array_agg(DISTINCT a.key || ' ' || b.key))
-    FROM keys a JOIN keys b ON b.at = a.at + 1), '');
+    FROM keys a JOIN keys b ON b.at = a.at + 1
+    WHERE octet_length(a.key) + 1 + octet_length(b.key) <= 2046), '');
 ALTER TABLE entry_index ALTER COLUMN pairs SET NOT NULL;
 CREATE INDEX entry_index_pairs ON entry_index USING gin(pairs);
 )sql",

@@ -24,6 +24,9 @@ Kommunfullmakt beslutade att abonner tjänsten nu. Kommunfullmäktige beslutade 
 § 2 Kommunfullmakt
 Ärendet bordläggs.
 TEXT
+# Two adjacent words too long to pair (a pair is at most 2,046 bytes, as a lexeme).
+printf '\n§ 3 Bilaga\n%s %s slut\n' "$(printf 'a%.0s' $(seq 1100))" "$(printf 'b%.0s' $(seq 1100))" \
+    >>"$WORK/in/keys-as-words.txt"
 
 expect_status 0 "$KRAFT" --db "$SQLITE" import -q "$WORK/in"
 expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/in"
