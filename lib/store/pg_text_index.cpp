@@ -204,10 +204,12 @@ EntryVector entry_vector(const std::string& title, const std::string& body) {
     std::size_t bytes = 0;
     EntryVector out;
     std::int64_t base = 1;
+    WordKeys keys[2];  // the title's, the body's
     for (const bool is_title : {true, false}) {
         std::size_t words = 0;
         each_document_token(is_title ? title : body, [&](std::string_view token, std::size_t w) {
             words = w + 1;
+            keys[is_title ? 0 : 1].add(token, w);
             if (token.size() > kMaxLexeme) return;
             const std::int64_t at = std::min(base + static_cast<std::int64_t>(w), kMaxPosition);
             auto it = positions.find(std::string(token));
@@ -230,6 +232,7 @@ EntryVector entry_vector(const std::string& title, const std::string& body) {
         out.literal += ':';
         for (std::size_t k = 0; k < at.size(); ++k) out.literal += (k ? "," : "") + at[k];
     }
+    out.pairs = word_pairs(keys[0], keys[1]);
     return out;
 }
 
@@ -488,14 +491,14 @@ Result<void> PgTextIndex::add(const std::vector<IndexedEntry>& entries) {
     std::vector<std::vector<std::string>> lexemes;
     for (const IndexedEntry& e : entries) {
         EntryVector v = entry_vector(e.title, e.body);
-        EntryPairs pairs = word_pairs(e.title, e.body);
         words += v.words;
         (*st)->reset();
-        if (auto ok = (*st)->bind_all(e.id, v.literal, pairs.literal, v.words, v.title_words).run();
+        if (auto ok =
+                (*st)->bind_all(e.id, v.literal, v.pairs.literal, v.words, v.title_words).run();
             !ok)
             return ok;
         lexemes.push_back(std::move(v.lexemes));
-        lexemes.back().insert(lexemes.back().end(), pairs.pairs.begin(), pairs.pairs.end());
+        lexemes.back().insert(lexemes.back().end(), v.pairs.pairs.begin(), v.pairs.pairs.end());
     }
     if (auto ok = add_counts(token_counts(lexemes), "+"); !ok) return ok;
     auto totals = statements_.get(

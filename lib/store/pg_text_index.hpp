@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "store/pg_database.hpp"
+#include "store/pg_word_pairs.hpp"
 #include "store/statement_cache.hpp"
 #include "store/text_index.hpp"
 #include "store/tsquery.hpp"
@@ -105,12 +106,14 @@ class PgTextIndex final : public TextIndex {
 };
 
 // The tsvector literal of an entry: title words at weight A, then the body's from a position
-// after the title's last; how many words it has (bm25's length), and its title.
+// after the title's last; how many words it has (bm25's length), and its title; and its pairs of
+// words (pg_word_pairs.hpp), from the same reading of its tokens.
 struct EntryVector {
     std::string literal;
     std::vector<std::string> lexemes;  // in order
     std::int64_t words = 0;
     std::int64_t title_words = 0;
+    EntryPairs pairs;
 };
 EntryVector entry_vector(const std::string& title, const std::string& body);
 

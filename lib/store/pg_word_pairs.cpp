@@ -10,22 +10,6 @@ namespace kraft {
 
 namespace {
 
-// The keys of a text's words in order: a word's tokens are its lower-case form, then "_" + key
-// where the key differs from it.
-std::vector<std::string> keys_of(const std::string& text) {
-    std::vector<std::string> keys;
-    std::size_t current = 0;
-    each_document_token(text, [&](std::string_view token, std::size_t word) {
-        if (keys.empty() || word != current) {
-            keys.emplace_back(token);
-            current = word;
-        } else if (token.starts_with('_')) {
-            keys.back() = token.substr(1);
-        }
-    });
-    return keys;
-}
-
 std::string quoted(const std::string& lexeme) {
     std::string out;
     tsvector::append_quoted(out, lexeme);
@@ -34,11 +18,20 @@ std::string quoted(const std::string& lexeme) {
 
 }  // namespace
 
-EntryPairs word_pairs(const std::string& title, const std::string& body) {
+void WordKeys::add(std::string_view token, std::size_t word) {
+    if (keys_.empty() || word != current_) {
+        keys_.emplace_back(token);
+        current_ = word;
+    } else if (token.starts_with('_')) {
+        keys_.back() = token.substr(1);
+    }
+}
+
+EntryPairs word_pairs(const WordKeys& title, const WordKeys& body) {
     std::set<std::string> pairs;
     std::size_t bytes = 0;
-    for (const std::string* text : {&title, &body}) {
-        const std::vector<std::string> keys = keys_of(*text);
+    for (const WordKeys* text : {&title, &body}) {
+        const std::vector<std::string>& keys = text->keys();
         for (std::size_t i = 0; i + 1 < keys.size(); ++i) {
             std::string pair = keys[i] + " " + keys[i + 1];
             if (pair.size() > tsvector::kMaxLexeme ||
@@ -53,6 +46,13 @@ EntryPairs word_pairs(const std::string& title, const std::string& body) {
         out.pairs.push_back(p);
     }
     return out;
+}
+
+EntryPairs word_pairs(const std::string& title, const std::string& body) {
+    WordKeys keys[2];
+    each_document_token(title, [&](std::string_view t, std::size_t w) { keys[0].add(t, w); });
+    each_document_token(body, [&](std::string_view t, std::size_t w) { keys[1].add(t, w); });
+    return word_pairs(keys[0], keys[1]);
 }
 
 std::optional<PhrasePairs> phrase_pairs(const TsPhrase& phrase) {

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/tsquery.hpp"
@@ -25,6 +26,20 @@ struct EntryPairs {
     std::vector<std::string> pairs;
 };
 EntryPairs word_pairs(const std::string& title, const std::string& body);
+
+// A text's words' keys in order, from the tokens each_document_token gives (a word's lower-case
+// form, then "_" + key where the key differs): for a caller that reads the tokens anyway.
+class WordKeys {
+  public:
+    void add(std::string_view token, std::size_t word);
+    const std::vector<std::string>& keys() const { return keys_; }
+
+  private:
+    std::vector<std::string> keys_;
+    std::size_t current_ = 0;
+};
+// The pairs of the title's keys and of the body's.
+EntryPairs word_pairs(const WordKeys& title, const WordKeys& body);
 
 // How the entries a phrase matches are found through the pairs, for a phrase of two or more
 // whole words as search writes them (each word its key's two tokens, "k" and "_k"). An entry

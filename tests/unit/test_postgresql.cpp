@@ -118,6 +118,9 @@ TEST_CASE("an entry's pairs of adjacent words are under their keys, the title's 
     CHECK(word_pairs("Budget", "Nämnden").literal == "");
     CHECK(word_pairs("", "").pairs.empty());
     CHECK(word_pairs("", "it's").literal == "'it s'");
+    // The index reads an entry's tokens once, for its words and its pairs alike.
+    CHECK(entry_vector("Särskilt yttrande", "Särskilt yttrande lämnas av SD.").pairs.literal ==
+          p.literal);
 }
 
 TEST_CASE("a phrase of whole words is found through its pairs, anything else through its words") {
