@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,8 +23,9 @@
 namespace kraft {
 
 // A term whose number of entries token_counts keeps: a token (a spelling, "=word"), a word
-// under its key (as_key: the tokens "k" and "_k", as a search for any form of a word reads), or
-// a pair of words (pg_word_pairs.hpp: two keys and a space).
+// under its key (as_key: the tokens "k" and "_k", as a search for any form of a word reads), a
+// prefix of keys (as_key, "namnd*"), or a pair of words (pg_word_pairs.hpp: two keys and a
+// space).
 struct CountedTerm {
     std::string token;
     bool as_key = false;
@@ -32,9 +34,12 @@ struct CountedTerm {
 // words' pair where that pair says all (not for a prefix, three words or more, or a word whose
 // tokens are another pair).
 std::optional<CountedTerm> counted_term(const TsPhrase& p);
-// The term a whole query stands for: one such phrase, or a word as search spells it, its key's
-// two tokens or'ed (("=k" OR "=_k")).
+// The term a whole query stands for: one such phrase, a word as search spells it, its key's
+// two tokens or'ed (("=k" OR "=_k")), or a prefix as search spells it (prefix_term).
 std::optional<CountedTerm> counted_term(const TsQuery& q);
+// A prefix of three letters or more as search spells it, ("=p" * OR "=_p" *): the entries with
+// any key or token starting with p, kept as the key "p*" (a token never holds a '*').
+std::optional<CountedTerm> prefix_term(const TsQuery& q);
 
 // What selects the entries a query or a phrase matches from entry_index: SQL with a "?" for
 // each parameter. A phrase of whole words is found through its words' pairs (pg_word_pairs.hpp),
@@ -51,9 +56,13 @@ struct TokenCount {
     bool as_key = false;
     std::int64_t entries = 0;
 };
-// How many of the entries (each given by its tsvector's lexemes) hold each token, and each key:
-// what storing them adds to token_counts, and deleting them takes away.
-std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>& entries);
+// The prefixes whose counts are kept, without their '*'.
+using KeptPrefixes = std::set<std::string, std::less<>>;
+// How many of the entries (each given by its tsvector's lexemes) hold each token, each key and
+// each prefix of a key (only those in `kept`, when given): what storing them adds to
+// token_counts, and deleting them takes away.
+std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>& entries,
+                                     const KeptPrefixes* kept = nullptr);
 
 class PgTextIndex final : public TextIndex {
   public:
@@ -91,6 +100,11 @@ class PgTextIndex final : public TextIndex {
         const std::vector<CountedTerm>& terms);
     // Starts keeping the counts of the terms that have become common.
     Result<void> keep_common_terms();
+    Result<void> keep_common_prefixes();
+    Result<void> keep_prefixes_by_reading(const std::vector<std::string>& fresh);
+    // Reads the prefixes kept anew when they have changed since last read. The caller holds the
+    // writers' lock, under which alone they change.
+    Result<void> read_kept_prefixes();
     // Adds ("+") or takes away ("-") entries' counts in token_counts, for the terms kept there.
     Result<void> add_counts(const std::vector<TokenCount>& counts, const char* sign);
     // Rows of sql with params bound in order, noting whether an error was the expression's.
@@ -102,7 +116,9 @@ class PgTextIndex final : public TextIndex {
                             const std::function<void(const SqlStatement&)>& on_row,
                             bool gin_only = false);
     PgDatabase& db_;
-    StatementCache statements_;  // each statement prepared on the server once per connection
+    KeptPrefixes kept_prefixes_;
+    std::string kept_prefixes_seen_;  // their number and a sum of their hashes, when read
+    StatementCache statements_;       // each statement prepared on the server once per connection
 };
 
 // The tsvector literal of an entry: title words at weight A, then the body's from a position

@@ -64,14 +64,22 @@ TEST_CASE("the counts kept of tokens and of words under their keys") {
     CHECK(n.at({"namnd", true}) == 2);  // an entry with both forms counts once
     CHECK(n.at({"budget", true}) == 1);
     CHECK(n.at({"nämnden", true}) == 1);
-    CHECK(n.size() == 7);
+    // Prefixes of three letters or more of each key, an entry counted once under each.
+    CHECK(n.at({"namnd*", true}) == 2);
+    CHECK(n.at({"nam*", true}) == 2);
+    CHECK(n.at({"budg*", true}) == 1);
+    CHECK(n.at({"budget*", true}) == 1);
+    CHECK_FALSE(n.contains({"na*", true}));
+    CHECK_FALSE(n.contains({"namnd*", false}));
+    CHECK(n.size() == 7 + 12);
     // A pair of words is counted as itself, with no key.
     const auto pairs = token_counts({{"_namnd", "namnd budget"}, {"namnd budget"}});
     n.clear();
     for (const TokenCount& c : pairs) n[{c.token, c.as_key}] = c.entries;
     CHECK(n.at({"namnd budget", false}) == 2);
     CHECK_FALSE(n.contains({"namnd budget", true}));
-    CHECK(n.size() == 3);
+    CHECK_FALSE(n.contains({"namnd budget*", true}));
+    CHECK(n.size() == 3 + 3);
 
     // A word's phrase reads its key's count; a spelling its token's; nothing else is kept.
     auto word = to_tsquery("nämnden");
@@ -108,6 +116,18 @@ TEST_CASE("the counts kept of tokens and of words under their keys") {
     auto prefix = to_tsquery("\"=nämnd\" *");
     REQUIRE(prefix);
     CHECK_FALSE(counted_term(prefix->phrases.at(0)));
+    CHECK_FALSE(counted_term(*prefix));
+    // A prefix as search writes it: its keys' and tokens' count, from three letters on.
+    auto searched_prefix = to_tsquery(R"(("=namnd" * OR "=_namnd" *))");
+    REQUIRE(searched_prefix);
+    t = counted_term(*searched_prefix);
+    REQUIRE(t);
+    CHECK(t->token == "namnd*");
+    CHECK(t->as_key);
+    CHECK_FALSE(counted_term(*to_tsquery(R"(("=na" * OR "=_na" *))")));
+    CHECK_FALSE(counted_term(*to_tsquery(R"(("=namnd" * OR "=_budg" *))")));
+    CHECK_FALSE(counted_term(*to_tsquery(R"(("=namnd" * AND "=_namnd" *))")));
+    CHECK_FALSE(counted_term(*to_tsquery(R"(("=nämnde" * OR "=namnde" * OR "=_namnde" *))")));
 }
 
 TEST_CASE("an entry's pairs of adjacent words are under their keys, the title's apart") {
