@@ -150,6 +150,17 @@ bool same_tsquery(const std::string& a, const std::string& b) {
     return bare(a) == bare(b);
 }
 
+// The key a lexeme of the words counts under: "_namnd" and "namnd" both under "namnd".
+std::string_view key_of(std::string_view lexeme) {
+    return lexeme.substr(lexeme.starts_with('_') ? 1 : 0);
+}
+
+// The same in SQL, of a column of lexemes.
+std::string key_of_sql(const std::string& lexeme) {
+    return "CASE WHEN left(" + lexeme + ", 1) = '_' THEN substr(" + lexeme + ", 2) ELSE " + lexeme +
+           " END";
+}
+
 // The prefixes of a key whose entries are counted ("namnd": "nam", "namn", "namnd"): one entry
 // has a prefix when any of its words' keys or tokens starts with it.
 template <class OnPrefix>
@@ -160,6 +171,22 @@ void each_counted_prefix(std::string_view key, OnPrefix on_prefix) {
         while (i < key.size() && (static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) ++i;
         if (++chars >= kMinPrefixChars) on_prefix(key.substr(0, i));
     }
+}
+
+// A prefix of three letters or more as search spells it, ("=p" * OR "=_p" *): the entries with
+// any key or token starting with p, kept as the key "p*" (a token never holds a '*').
+std::optional<CountedTerm> prefix_term(const TsQuery& q) {
+    const auto single = [](const TsPhrase& p) -> const std::string* {
+        if (!p.prefix || p.words.size() != 1 || p.words[0].size() != 1) return nullptr;
+        return &p.words[0][0];
+    };
+    const std::string* a = single(q.phrases[0]);
+    const std::string* b = q.phrases.size() == 2 ? single(q.phrases[1]) : nullptr;
+    if (!a || !b || a->empty() || a->starts_with('_') || *b != "_" + *a) return std::nullopt;
+    if (text::code_points(*a) < kMinPrefixChars) return std::nullopt;
+    if (!same_tsquery(q.text, q.phrases[0].tsquery + "|" + q.phrases[1].tsquery))
+        return std::nullopt;
+    return CountedTerm{*a + "*", true};
 }
 
 }  // namespace
@@ -188,21 +215,6 @@ std::optional<CountedTerm> counted_term(const TsQuery& q) {
     return CountedTerm{a->token, true};
 }
 
-std::optional<CountedTerm> prefix_term(const TsQuery& q) {
-    // Search's prefix of a word: ("=p" * OR "=_p" *), every key and token starting with p.
-    const auto single = [](const TsPhrase& p) -> const std::string* {
-        if (!p.prefix || p.words.size() != 1 || p.words[0].size() != 1) return nullptr;
-        return &p.words[0][0];
-    };
-    const std::string* a = single(q.phrases[0]);
-    const std::string* b = q.phrases.size() == 2 ? single(q.phrases[1]) : nullptr;
-    if (!a || !b || a->empty() || a->starts_with('_') || *b != "_" + *a) return std::nullopt;
-    if (text::code_points(*a) < kMinPrefixChars) return std::nullopt;
-    if (!same_tsquery(q.text, q.phrases[0].tsquery + "|" + q.phrases[1].tsquery))
-        return std::nullopt;
-    return CountedTerm{*a + "*", true};
-}
-
 IndexCondition index_condition(const TsPhrase& p) {
     const char* words = "words @@ CAST(? AS tsquery)";
     const char* pairs = "pairs @@ CAST(? AS tsquery)";
@@ -228,8 +240,7 @@ std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>
         for (const std::string& t : lexemes) {
             ++n[{t, false}];
             // A pair of words (two keys and a space) is counted as itself only.
-            if (t.find(' ') == std::string::npos)
-                keys.insert(std::string_view(t).substr(t.starts_with('_') ? 1 : 0));
+            if (t.find(' ') == std::string::npos) keys.insert(key_of(t));
         }
         std::set<std::string> prefixes;
         for (std::string_view k : keys) {
@@ -627,7 +638,7 @@ Result<void> PgTextIndex::tidy(const std::atomic<bool>& stop) {
         !ok || !mine)
         return ok;
     auto ok = vacuum_and_analyze(stop);
-    if (ok && !stop) ok = keep_common_terms();
+    if (ok && !stop) ok = keep_common_terms(stop);
     if (auto unlock = db_.exec("SELECT pg_advisory_unlock(7215628034717927)"); !unlock && ok)
         return unlock;
     return ok;
@@ -649,7 +660,7 @@ Result<void> PgTextIndex::vacuum_and_analyze(const std::atomic<bool>& stop) {
 
 // The terms ANALYZE found in at least kKeptFrom entries start to be kept, each counted once now.
 // The writers wait meanwhile, so that none adds entries between the count and the row.
-Result<void> PgTextIndex::keep_common_terms() {
+Result<void> PgTextIndex::keep_common_terms(const std::atomic<bool>& stop) {
     Transaction t(db_);
     if (auto ok = t.begin(); !ok) return ok;
     if (auto ok = db_.lock_writers(); !ok) return ok;
@@ -663,8 +674,7 @@ Result<void> PgTextIndex::keep_common_terms() {
         "reltuples FROM pg_class WHERE oid = CAST('entry_index' AS regclass)) >= coalesce(CAST("
         "nullif(current_setting('kraft.counts_from', true), '') AS bigint), " +
         std::to_string(kKeptFrom) + ")";
-    const std::string key =
-        "CASE WHEN left(lexeme, 1) = '_' THEN substr(lexeme, 2) ELSE lexeme END";
+    const std::string key = key_of_sql("lexeme");
     // A pair of words (a space in it) is counted in the pairs, and has no key.
     if (auto ok = rows(
             "INSERT INTO token_counts(token, as_key, entries) SELECT c.token, c.as_key, CASE WHEN "
@@ -680,15 +690,15 @@ Result<void> PgTextIndex::keep_common_terms() {
             {}, [](const SqlStatement&) {});
         !ok)
         return ok;
-    if (auto ok = keep_common_prefixes(); !ok) return ok;
+    if (auto ok = keep_common_prefixes(stop); !ok) return ok;
     return t.commit();
 }
 
 // The prefixes of the keys kept start to be kept too: a prefix is in every entry its key is in.
 // Each is counted once through the GIN index, the longest (in the fewest entries) first, for at
 // most kPrefixCountingTime; the rest are counted by a later tidy() (until then a search counts
-// them itself). The caller holds the writers' lock.
-Result<void> PgTextIndex::keep_common_prefixes() {
+// them itself), or until `stop`. The caller holds the writers' lock.
+Result<void> PgTextIndex::keep_common_prefixes(const std::atomic<bool>& stop) {
     std::vector<std::string> fresh;
     if (auto ok = rows(
             "SELECT p FROM (SELECT DISTINCT left(c.token, n) AS p FROM token_counts c, "
@@ -708,10 +718,10 @@ Result<void> PgTextIndex::keep_common_prefixes() {
                            {}, [&](const SqlStatement& row) { entries = row.real(0); });
             !ok)
             return ok;
-        if (entries <= kReadingAllUpTo) return keep_prefixes_by_reading(fresh);
+        if (entries <= kReadingAllUpTo) return keep_prefixes_by_reading(fresh, stop);
     }
     const auto until = std::chrono::steady_clock::now() + kPrefixCountingTime;
-    for (std::size_t at = 0; at < fresh.size() && std::chrono::steady_clock::now() < until;
+    for (std::size_t at = 0; at < fresh.size() && !stop && std::chrono::steady_clock::now() < until;
          at += kBatch) {
         const std::vector<std::string> batch(
             fresh.begin() + static_cast<std::ptrdiff_t>(at),
@@ -730,14 +740,16 @@ Result<void> PgTextIndex::keep_common_prefixes() {
 
 // Many prefixes of a small archive (its first import): counted in one reading of every entry's
 // words, a prefix a hash lookup, instead of a GIN count each (3,000 prefixes of 28,000 entries:
-// 523 counted in the 5 seconds allowed).
-Result<void> PgTextIndex::keep_prefixes_by_reading(const std::vector<std::string>& fresh) {
+// 523 counted in the 5 seconds allowed). Stopped, it keeps none: a part of the entries' counts
+// is no count.
+Result<void> PgTextIndex::keep_prefixes_by_reading(const std::vector<std::string>& fresh,
+                                                   const std::atomic<bool>& stop) {
     std::unordered_map<std::string_view, std::int64_t> n;
     for (const std::string& p : fresh) n.emplace(p, 0);
     std::vector<std::int64_t*> held;
-    std::string prefix;
     std::int64_t after = 0;
     for (bool more = true; more;) {
+        if (stop) return {};
         more = false;
         if (auto ok = rows("SELECT id, array_to_string(tsvector_to_array(words), ' ') FROM "
                            "entry_index WHERE id > CAST(? AS bigint) ORDER BY id LIMIT 5000",
@@ -747,8 +759,7 @@ Result<void> PgTextIndex::keep_prefixes_by_reading(const std::vector<std::string
                                after = row.integer(0);
                                held.clear();
                                for (std::string_view lexeme : text::split(row.text(1), ' ')) {
-                                   if (lexeme.starts_with('_')) lexeme.remove_prefix(1);
-                                   each_counted_prefix(lexeme, [&](std::string_view p) {
+                                   each_counted_prefix(key_of(lexeme), [&](std::string_view p) {
                                        if (auto it = n.find(p); it != n.end())
                                            held.push_back(&it->second);
                                    });
@@ -788,11 +799,11 @@ Result<std::vector<std::string>> PgTextIndex::check() {
     if (auto ok = rows(
             "WITH counted AS (SELECT t.token, t.as_key, count(*) AS entries FROM entry_index i, "
             "LATERAL (SELECT u.lexeme AS token, false AS as_key FROM unnest(i.words) u UNION "
-            "SELECT CASE WHEN left(u.lexeme, 1) = '_' THEN substr(u.lexeme, 2) ELSE u.lexeme END, "
-            "true FROM unnest(i.words) u UNION SELECT u.lexeme, false FROM unnest(i.pairs) u "
-            "UNION SELECT left(k.k, n) || '*', true FROM (SELECT CASE WHEN left(u.lexeme, 1) = "
-            "'_' THEN substr(u.lexeme, 2) ELSE u.lexeme END AS k FROM unnest(i.words) u) k, "
-            "generate_series(" +
+            "SELECT " +
+                key_of_sql("u.lexeme") +
+                ", true FROM unnest(i.words) u UNION SELECT u.lexeme, false FROM unnest(i.pairs) "
+                "u UNION SELECT left(k.k, n) || '*', true FROM (SELECT " +
+                key_of_sql("u.lexeme") + " AS k FROM unnest(i.words) u) k, generate_series(" +
                 std::to_string(kMinPrefixChars) +
                 ", char_length(k.k)) AS n WHERE left(k.k, n) || '*' IN (SELECT token FROM "
                 "token_counts WHERE as_key)) t "

@@ -35,11 +35,9 @@ struct CountedTerm {
 // tokens are another pair).
 std::optional<CountedTerm> counted_term(const TsPhrase& p);
 // The term a whole query stands for: one such phrase, a word as search spells it, its key's
-// two tokens or'ed (("=k" OR "=_k")), or a prefix as search spells it (prefix_term).
+// two tokens or'ed (("=k" OR "=_k")), or a prefix of three letters or more as search spells
+// it, (("=p" * OR "=_p" *)), kept as "p*" (a token never holds a '*').
 std::optional<CountedTerm> counted_term(const TsQuery& q);
-// A prefix of three letters or more as search spells it, ("=p" * OR "=_p" *): the entries with
-// any key or token starting with p, kept as the key "p*" (a token never holds a '*').
-std::optional<CountedTerm> prefix_term(const TsQuery& q);
 
 // What selects the entries a query or a phrase matches from entry_index: SQL with a "?" for
 // each parameter. A phrase of whole words is found through its words' pairs (pg_word_pairs.hpp),
@@ -99,9 +97,10 @@ class PgTextIndex final : public TextIndex {
     Result<std::map<std::pair<std::string, bool>, std::int64_t>> kept_counts(
         const std::vector<CountedTerm>& terms);
     // Starts keeping the counts of the terms that have become common.
-    Result<void> keep_common_terms();
-    Result<void> keep_common_prefixes();
-    Result<void> keep_prefixes_by_reading(const std::vector<std::string>& fresh);
+    Result<void> keep_common_terms(const std::atomic<bool>& stop);
+    Result<void> keep_common_prefixes(const std::atomic<bool>& stop);
+    Result<void> keep_prefixes_by_reading(const std::vector<std::string>& fresh,
+                                          const std::atomic<bool>& stop);
     // Reads the prefixes kept anew when they have changed since last read. The caller holds the
     // writers' lock, under which alone they change.
     Result<void> read_kept_prefixes();

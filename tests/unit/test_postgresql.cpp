@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "store/pg_database.hpp"
 #include "store/pg_text_index.hpp"
@@ -10,6 +12,17 @@
 #include "store/tsquery.hpp"
 
 using namespace kraft;
+
+namespace {
+
+// The term a whole expression stands for, as count() asks it.
+std::optional<CountedTerm> term_of(std::string_view expression) {
+    auto q = to_tsquery(expression);
+    REQUIRE(q);
+    return counted_term(*q);
+}
+
+}  // namespace
 
 TEST_CASE("search expressions become tsqueries over the same tokens FTS5 reads") {
     auto q = to_tsquery(R"(("=namnd" OR "=_namnd") AND "=budget")");
@@ -104,30 +117,26 @@ TEST_CASE("the counts kept of tokens and of words under their keys") {
     CHECK_FALSE(counted_term(to_tsquery("\"barn och unga\"")->phrases.at(0)));
     CHECK_FALSE(counted_term(to_tsquery("\"kommunfullmäktige beslutade\"")->phrases.at(0)));
     // As search writes a word: its key's two tokens or'ed; not when anything else joins them.
-    auto searched = to_tsquery(R"(("=namnd" OR "=_namnd"))");
-    REQUIRE(searched);
-    t = counted_term(*searched);
+    t = term_of(R"(("=namnd" OR "=_namnd"))");
     REQUIRE(t);
     CHECK(t->token == "namnd");
     CHECK(t->as_key);
-    CHECK_FALSE(counted_term(*to_tsquery(R"("=namnd" AND "=_namnd")")));
-    CHECK_FALSE(counted_term(*to_tsquery(R"("=namnd" OR "=_budget")")));
-    CHECK_FALSE(counted_term(*to_tsquery(R"(("=namnd" OR "=_namnd") AND "=budget")")));
+    CHECK_FALSE(term_of(R"("=namnd" AND "=_namnd")"));
+    CHECK_FALSE(term_of(R"("=namnd" OR "=_budget")"));
+    CHECK_FALSE(term_of(R"(("=namnd" OR "=_namnd") AND "=budget")"));
     auto prefix = to_tsquery("\"=nämnd\" *");
     REQUIRE(prefix);
     CHECK_FALSE(counted_term(prefix->phrases.at(0)));
     CHECK_FALSE(counted_term(*prefix));
     // A prefix as search writes it: its keys' and tokens' count, from three letters on.
-    auto searched_prefix = to_tsquery(R"(("=namnd" * OR "=_namnd" *))");
-    REQUIRE(searched_prefix);
-    t = counted_term(*searched_prefix);
+    t = term_of(R"(("=namnd" * OR "=_namnd" *))");
     REQUIRE(t);
     CHECK(t->token == "namnd*");
     CHECK(t->as_key);
-    CHECK_FALSE(counted_term(*to_tsquery(R"(("=na" * OR "=_na" *))")));
-    CHECK_FALSE(counted_term(*to_tsquery(R"(("=namnd" * OR "=_budg" *))")));
-    CHECK_FALSE(counted_term(*to_tsquery(R"(("=namnd" * AND "=_namnd" *))")));
-    CHECK_FALSE(counted_term(*to_tsquery(R"(("=nämnde" * OR "=namnde" * OR "=_namnde" *))")));
+    CHECK_FALSE(term_of(R"(("=na" * OR "=_na" *))"));
+    CHECK_FALSE(term_of(R"(("=namnd" * OR "=_budg" *))"));
+    CHECK_FALSE(term_of(R"(("=namnd" * AND "=_namnd" *))"));
+    CHECK_FALSE(term_of(R"(("=nämnde" * OR "=namnde" * OR "=_namnde" *))"));
 }
 
 TEST_CASE("an entry's pairs of adjacent words are under their keys, the title's apart") {
