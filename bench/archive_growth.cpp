@@ -20,16 +20,14 @@ Result<std::int64_t> scalar(Database& db, const std::string& sql) {
 // are written into the SQL: a statement uses some of them, and PostgreSQL cannot type the
 // parameters a statement leaves out.)
 std::vector<std::string> copy_statements(bool postgresql) {
-    const std::string index_totals = postgresql ? ", index_entries, index_words" : "";
     std::vector<std::string> sql = {
         "INSERT INTO protocols(id, source, content_hash, encoding, imported_at, body, body_name, "
         "body_source, date, date_source, place, justering, words, damage, learned, entries_from, "
-        "entries_to, format, pages, producer, ocr_pages, import_run" +
-            index_totals +
-            ") SELECT id + ?1, source || ?7, content_hash, encoding, imported_at, body, "
-            "body_name, body_source, date, date_source, place, justering, words, damage, 0, "
-            "entries_from + ?3, entries_to + ?3, format, pages, producer, ocr_pages, import_run" +
-            index_totals + " FROM protocols WHERE id <= ?1",
+        "entries_to, format, pages, producer, ocr_pages, import_run) SELECT id + ?1, source || ?7, "
+        "content_hash, encoding, imported_at, body, "
+        "body_name, body_source, date, date_source, place, justering, words, damage, 0, "
+        "entries_from + ?3, entries_to + ?3, format, pages, producer, ocr_pages, import_run "
+        "FROM protocols WHERE id <= ?1",
         "INSERT INTO paragraphs(id, protocol_id, number, title, line_begin, line_end, page) "
         "SELECT id + ?2, protocol_id + ?1, number, title, line_begin, line_end, page FROM "
         "paragraphs WHERE id <= ?2",
@@ -59,7 +57,10 @@ std::vector<std::string> copy_statements(bool postgresql) {
                       : "INSERT INTO entries_fts(rowid, title, body) SELECT id, title, body FROM "
                         "entry_texts WHERE id > ?3");
     // Every entry is there twice now: so is every token.
-    if (postgresql) sql.push_back("UPDATE token_counts SET entries = entries * 2");
+    if (postgresql) {
+        sql.push_back("UPDATE token_counts SET entries = entries * 2");
+        sql.push_back("UPDATE index_totals SET entries = entries * 2, words = words * 2");
+    }
     return sql;
 }
 

@@ -65,6 +65,7 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
             return std::unexpected(QueryFailure{
                 Error{"", 0, 0, "'" + *f.case_number + "' is not a case number"}, true});
         out.add("pa.id IN (" + own_paragraphs_of_case() + ")", key);
+        out.paragraphs = true;
     }
     auto protocols = protocol_clauses(f, g);
     if (!protocols) return std::unexpected(protocols.error());
@@ -73,6 +74,7 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
                                  : " AND pa.protocol_id IN (SELECT id FROM protocols WHERE true" +
                                        protocols->where + ")";
     out.where += meetings;
+    out.paragraphs = out.paragraphs || !meetings.empty();
     out.binds.insert(out.binds.end(), protocols->binds.begin(), protocols->binds.end());
     // Whether the search asks for statements of one kind: its entries are then statements.
     const bool statements_of_kind =
@@ -92,6 +94,7 @@ QueryResult<SqlFilter> filter_clauses(const Filters& f, const Grammar& g, Filter
         }
         out.add("pa.id IN (SELECT s.paragraph_id FROM statements s " + statements_where + ")",
                 value);
+        out.paragraphs = true;
         if (scope == FilterScope::entries)
             out.add("(e.statement_id IS NULL OR e.statement_id IN (" + ids + "))", value);
     };

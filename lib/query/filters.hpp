@@ -50,6 +50,7 @@ using QueryResult = std::expected<T, QueryFailure>;
 struct SqlFilter {
     std::string where;  // " AND ..." clauses, or empty
     std::vector<std::string> binds;
+    bool paragraphs = false;  // a clause names pa: the entries must be joined to their paragraphs
     // When the meeting's body and dates are all it filters by: those clauses again, over the
     // protocols table's own columns (" AND ...", with their binds), which search reads the
     // meetings' runs of entry ids with.

@@ -118,11 +118,13 @@ QueryResult<SearchPlan> plan_search(const SearchQuery& q, const Grammar& g) {
     // The case's own paragraphs and those that mention or cite it (--case: its own only).
     if (!plan.case_key.empty())
         add(plan, "pa.id IN (" + paragraphs_of_case() + ")", {plan.case_key, plan.case_key});
+    plan.paragraphs = number || !plan.case_key.empty();
     auto filters = filter_clauses(q, g, FilterScope::entries);
     if (!filters) return std::unexpected(filters.error());
     const bool filters_alone = plan.where.empty();
     plan.where += filters->where;
     plan.binds.insert(plan.binds.end(), filters->binds.begin(), filters->binds.end());
+    plan.paragraphs = plan.paragraphs || filters->paragraphs;
     if (q.kind)
         add(plan, "e.kind = ?", {std::string(to_string(*q.kind))});
     else if (!plan.words)

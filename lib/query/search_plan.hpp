@@ -25,6 +25,7 @@ struct SearchPlan {
     // with the values bound in order. Everything the user typed is bound, never spliced.
     std::string where;
     std::vector<std::string> binds;
+    bool paragraphs = false;  // a clause of `where` names pa
     // When the meeting's body and dates are all the filters: those clauses over the protocols
     // table alone (the strategies then read the meetings' runs of entry ids).
     std::optional<SqlFilter::Meetings> meetings_only;

@@ -98,6 +98,8 @@ class PgTextIndex final : public TextIndex {
         const std::vector<CountedTerm>& terms);
     // Starts keeping the counts of the terms that have become common.
     Result<void> keep_common_terms(const std::atomic<bool>& stop);
+    Result<void> keep_surveyed_terms(const std::atomic<bool>& stop);
+    static std::string entries_holding(const std::string& c);
     Result<void> keep_common_prefixes(const std::atomic<bool>& stop);
     Result<void> keep_prefixes_by_reading(const std::vector<std::string>& fresh,
                                           const std::atomic<bool>& stop);
@@ -106,14 +108,19 @@ class PgTextIndex final : public TextIndex {
     Result<void> read_kept_prefixes();
     // Adds ("+") or takes away ("-") entries' counts in token_counts, for the terms kept there.
     Result<void> add_counts(const std::vector<TokenCount>& counts, const char* sign);
+    // The index's entries and words (index_totals), which bm25 weighs by.
+    Result<void> add_totals(std::int64_t entries, std::int64_t words);
     // Rows of sql with params bound in order, noting whether an error was the expression's.
     Result<void> rows(const std::string& sql, const std::vector<std::string>& params,
                       const std::function<void(const SqlStatement&)>& on_row);
-    // The same for a question to the GIN index (`words @@`), planned without sequential scans.
-    // gin_only: nor by walking the primary key.
+    // How a question to the GIN index is planned: never by a sequential scan; gin_only: nor by
+    // walking the primary key; key_walk: only by walking it (the newest of a dense word).
+    enum class Plan { any_index, gin_only, key_walk };
     Result<void> index_rows(const std::string& sql, const std::vector<std::string>& params,
                             const std::function<void(const SqlStatement&)>& on_row,
-                            bool gin_only = false);
+                            Plan plan = Plan::any_index);
+    // The index's number of entries and its greatest id.
+    Result<std::pair<std::int64_t, std::int64_t>> entries_and_last_id();
     PgDatabase& db_;
     KeptPrefixes kept_prefixes_;
     std::string kept_prefixes_seen_;  // their number and a sum of their hashes, when read
