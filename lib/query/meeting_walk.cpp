@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "query/search_plan.hpp"
 #include "store/archive.hpp"
@@ -26,22 +27,8 @@ void collect(const std::vector<IdRange>& runs, std::int64_t from, std::int64_t t
             out.push_back({id, date});
 }
 
-// The hits of the meetings the statement selects (their runs, with the date bound to ?1 when
-// given).
-QueryResult<bool> meetings(Archive& a, const std::string& sql, const std::string* date,
-                           const std::vector<IdRange>& runs, std::vector<Hit>& out) {
-    auto st = a.db().prepare(sql);
-    if (!st) return std::unexpected(archive_failure(st.error()));
-    if (date) (*st)->bind(1, *date);
-    auto ok = (*st)->each_row([&](const SqlStatement& row) {
-        collect(runs, row.integer(0), row.integer(1), date ? *date : std::string(), out);
-    });
-    if (!ok) return std::unexpected(archive_failure(ok.error()));
-    return true;
-}
-
 // Each hit's § number, to order the hits of one date.
-QueryResult<bool> read_numbers(Archive& a, std::vector<Hit>& hits) {
+QueryResult<void> read_numbers(Archive& a, std::vector<Hit>& hits) {
     std::vector<std::int64_t> ids;
     for (const Hit& h : hits) ids.push_back(h.id);
     auto st = a.db().prepare(
@@ -49,37 +36,44 @@ QueryResult<bool> read_numbers(Archive& a, std::vector<Hit>& hits) {
         "WHERE e.id IN " +
         a.db().in_ids());
     if (!st) return std::unexpected(archive_failure(st.error()));
-    std::vector<std::pair<std::int64_t, std::int64_t>> numbers;
+    std::unordered_map<std::int64_t, std::int64_t> numbers;
     auto ok = (*st)->bind(1, a.db().ids_value(ids)).each_row([&](const SqlStatement& row) {
-        numbers.emplace_back(row.integer(0), row.integer(1));
+        numbers.emplace(row.integer(0), row.integer(1));
     });
     if (!ok) return std::unexpected(archive_failure(ok.error()));
-    std::sort(numbers.begin(), numbers.end());
-    for (Hit& h : hits) {
-        auto it = std::lower_bound(numbers.begin(), numbers.end(), std::make_pair(h.id, INT64_MIN));
-        if (it != numbers.end() && it->first == h.id) h.number = it->second;
-    }
-    return true;
+    for (Hit& h : hits)
+        if (auto it = numbers.find(h.id); it != numbers.end()) h.number = it->second;
+    return {};
 }
 
 }  // namespace
 
 QueryResult<std::optional<std::vector<std::int64_t>>> newest_by_meeting(
     Archive& a, const std::vector<IdRange>& runs, int limit) {
-    std::vector<Hit> hits;
+    // The greatest known date, the next one below a date, and a date's meetings' runs; "" and
+    // NULL are unknown dates, which come last.
     const std::string runs_of =
         "SELECT entries_from, entries_to FROM protocols WHERE entries_from IS NOT NULL AND ";
+    auto newest = a.db().prepare("SELECT max(date) FROM protocols WHERE date > ''");
+    auto below = a.db().prepare("SELECT max(date) FROM protocols WHERE date > '' AND date < ?");
+    auto on_date = a.db().prepare(runs_of + "date = ?");
+    for (auto* st : {&newest, &below, &on_date})
+        if (!*st) return std::unexpected(archive_failure(st->error()));
+    std::vector<Hit> hits;
+    const auto collect_rows = [&](SqlStatement& st, const std::string& date) {
+        return st.each_row([&](const SqlStatement& row) {
+            collect(runs, row.integer(0), row.integer(1), date, hits);
+        });
+    };
     std::optional<std::string> date;
     bool dates_left = true;
     for (int walked = 0; static_cast<int>(hits.size()) < limit; ++walked) {
         if (walked == kMeetingWalkDates) return std::optional<std::vector<std::int64_t>>();
-        // The next date down: "" and NULL are unknown dates, which come last.
-        auto next = a.db().prepare(std::string("SELECT max(date) FROM protocols WHERE date > ''") +
-                                   (date ? " AND date < ?" : ""));
-        if (!next) return std::unexpected(archive_failure(next.error()));
-        if (date) (*next)->bind(1, *date);
+        SqlStatement& next = date ? **below : **newest;
+        next.reset();
+        if (date) next.bind(1, *date);
         std::optional<std::string> found;
-        auto ok = (*next)->each_row([&](const SqlStatement& row) {
+        auto ok = next.each_row([&](const SqlStatement& row) {
             if (!row.is_null(0)) found = row.text(0);
         });
         if (!ok) return std::unexpected(archive_failure(ok.error()));
@@ -88,12 +82,17 @@ QueryResult<std::optional<std::vector<std::int64_t>>> newest_by_meeting(
             break;
         }
         date = found;
-        if (auto m = meetings(a, runs_of + "date = ?", &*date, runs, hits); !m)
-            return std::unexpected(m.error());
+        (*on_date)->reset();
+        (*on_date)->bind(1, *date);
+        if (auto rows = collect_rows(**on_date, *date); !rows)
+            return std::unexpected(archive_failure(rows.error()));
     }
-    if (!dates_left)
-        if (auto m = meetings(a, runs_of + "(date IS NULL OR date = '')", nullptr, runs, hits); !m)
-            return std::unexpected(m.error());
+    if (!dates_left) {
+        auto unknown = a.db().prepare(runs_of + "(date IS NULL OR date = '')");
+        if (!unknown) return std::unexpected(archive_failure(unknown.error()));
+        if (auto rows = collect_rows(**unknown, ""); !rows)
+            return std::unexpected(archive_failure(rows.error()));
+    }
     if (auto n = read_numbers(a, hits); !n) return std::unexpected(n.error());
     const std::size_t shown = std::min(hits.size(), static_cast<std::size_t>(limit));
     std::partial_sort(hits.begin(), hits.begin() + static_cast<long>(shown), hits.end(),

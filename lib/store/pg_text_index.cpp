@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <string_view>
@@ -200,6 +199,35 @@ std::optional<CountedTerm> prefix_term(const TsQuery& q) {
     return CountedTerm{*a + "*", true};
 }
 
+// How many entries hold the term of the row `c` of (token, as_key), through the GIN indexes. A
+// pair of words (a space in it) is counted in the pairs, and has no key.
+std::string entries_holding(const std::string& c) {
+    return "CASE WHEN position(' ' IN " + c +
+           ".token) > 0 THEN (SELECT count(*) FROM entry_index "
+           "WHERE pairs @@ CAST(quote_literal(" +
+           c +
+           ".token) AS tsquery)) ELSE (SELECT count(*) "
+           "FROM entry_index WHERE words @@ CAST(CASE WHEN " +
+           c + ".as_key THEN quote_literal(" + c + ".token) || ' | ' || quote_literal('_' || " + c +
+           ".token) ELSE quote_literal(" + c + ".token) END AS tsquery)) END";
+}
+
+// Runs count(first, last) over [0, n) in batches of kCountingBatch, until all are done, `stop`,
+// or `deadline` passes (none: no limit): the writers wait meanwhile. How many were done, or the
+// first error.
+constexpr std::size_t kCountingBatch = 64;
+template <class CountBatch>
+Result<std::size_t> count_in_batches(std::size_t n,
+                                     std::optional<std::chrono::steady_clock::time_point> deadline,
+                                     const std::atomic<bool>& stop, CountBatch count) {
+    std::size_t at = 0;
+    for (; at < n && !stop && (!deadline || std::chrono::steady_clock::now() < *deadline);
+         at += kCountingBatch)
+        if (auto ok = count(at, std::min(at + kCountingBatch, n)); !ok)
+            return std::unexpected(ok.error());
+    return std::min(at, n);
+}
+
 }  // namespace
 
 std::optional<CountedTerm> counted_term(const TsPhrase& p) {
@@ -341,16 +369,17 @@ Result<void> PgTextIndex::index_rows(const std::string& sql, const std::vector<s
     // For the same reason, a walk of the primary key that tests each entry's words is priced far
     // below its cost where the ids cover much of the archive (gin_only), and a GIN bitmap far
     // below it where the caller knows that the first rows of the walk will do (key_walk).
-    const char* off =
-        plan == Plan::gin_only   ? "SET enable_seqscan = off; SET enable_indexscan = off"
-        : plan == Plan::key_walk ? "SET enable_seqscan = off; SET enable_bitmapscan = off"
-                                 : "SET enable_seqscan = off";
-    if (auto ok = db_.exec(off); !ok) return ok;
+    const std::string also = plan == Plan::gin_only   ? "enable_indexscan"
+                             : plan == Plan::key_walk ? "enable_bitmapscan"
+                                                      : "";
+    if (auto ok =
+            db_.exec("SET enable_seqscan = off" + (also.empty() ? "" : "; SET " + also + " = off"));
+        !ok)
+        return ok;
     auto ok = rows(sql, params, on_row);
-    const char* reset = plan == Plan::gin_only   ? "RESET enable_seqscan; RESET enable_indexscan"
-                        : plan == Plan::key_walk ? "RESET enable_seqscan; RESET enable_bitmapscan"
-                                                 : "RESET enable_seqscan";
-    if (auto done = db_.exec(reset); !done && ok) return done;
+    if (auto done = db_.exec("RESET enable_seqscan" + (also.empty() ? "" : "; RESET " + also));
+        !done && ok)
+        return done;
     return ok;
 }
 
@@ -452,7 +481,8 @@ Result<void> PgTextIndex::newest(const std::string& expression, int limit,
     const std::string newest = " ORDER BY id DESC LIMIT CAST(? AS bigint)";
     const std::vector<std::string> params = {q->text, std::to_string(limit)};
     const auto each = [&](const SqlStatement& row) { on_id(row.integer(0)); };
-    // Other expressions (words together, a phrase) are left to the planner.
+    // Other expressions (words together, a phrase of three words or more) are left to the
+    // planner.
     const auto term = counted_term(*q);
     if (!term) return index_rows(sql + newest, params, each);
     auto kept = kept_counts({*term});
@@ -653,36 +683,29 @@ Result<void> PgTextIndex::add_counts(const std::vector<TokenCount>& counts, cons
 }
 
 Result<void> PgTextIndex::forget(const std::string& source) {
-    const std::string of_source =
-        " FROM entry_index i JOIN entries e ON e.id = i.id JOIN paragraphs pa ON pa.id = "
-        "e.paragraph_id JOIN protocols pr ON pr.id = pa.protocol_id";
-    std::int64_t entries = 0, words = 0;
-    if (auto ok =
-            rows("SELECT count(*), coalesce(sum(i.length), 0)" + of_source + " WHERE pr.source = ?",
-                 {source},
-                 [&](const SqlStatement& row) {
-                     entries = row.integer(0);
-                     words = row.integer(1);
-                 });
-        !ok)
-        return ok;
-    if (entries == 0) return {};
+    // Every entry once at least (no lexeme: NULL), so that each counts in the totals.
     std::vector<std::vector<std::string>> lexemes;
-    std::int64_t last = -1;
-    if (auto ok = rows("SELECT i.id, u.lexeme" + of_source +
-                           ", unnest(tsvector_to_array(i.words) || tsvector_to_array(i.pairs)) AS "
-                           "u(lexeme) WHERE pr.source = ? ORDER BY i.id",
+    std::int64_t last = -1, words = 0;
+    if (auto ok = rows("SELECT i.id, i.length, u.lexeme FROM entry_index i JOIN entries e ON e.id "
+                       "= i.id JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON "
+                       "pr.id = pa.protocol_id LEFT JOIN LATERAL unnest(tsvector_to_array(i.words) "
+                       "|| tsvector_to_array(i.pairs)) AS u(lexeme) ON true WHERE pr.source = ? "
+                       "ORDER BY i.id",
                        {source},
                        [&](const SqlStatement& row) {
-                           if (row.integer(0) != last) lexemes.emplace_back();
-                           last = row.integer(0);
-                           lexemes.back().push_back(row.text(1));
+                           if (row.integer(0) != last) {
+                               lexemes.emplace_back();
+                               words += row.integer(1);
+                               last = row.integer(0);
+                           }
+                           if (!row.is_null(2)) lexemes.back().push_back(row.text(2));
                        });
         !ok)
         return ok;
+    if (lexemes.empty()) return {};
     if (auto ok = read_kept_prefixes(); !ok) return ok;
     if (auto ok = add_counts(token_counts(lexemes, &kept_prefixes_), "-"); !ok) return ok;
-    return add_totals(-entries, -words);
+    return add_totals(-static_cast<std::int64_t>(lexemes.size()), -words);
 }
 
 // Each protocol stored asks whether they changed (a 1 ms question of a few thousand rows); a
@@ -772,19 +795,6 @@ Result<void> PgTextIndex::keep_common_terms(const std::atomic<bool>& stop) {
     return t.commit();
 }
 
-// How many entries hold the term of the row `c` of (token, as_key), through the GIN indexes. A
-// pair of words (a space in it) is counted in the pairs, and has no key.
-std::string PgTextIndex::entries_holding(const std::string& c) {
-    return "CASE WHEN position(' ' IN " + c +
-           ".token) > 0 THEN (SELECT count(*) FROM entry_index "
-           "WHERE pairs @@ CAST(quote_literal(" +
-           c +
-           ".token) AS tsquery)) ELSE (SELECT count(*) "
-           "FROM entry_index WHERE words @@ CAST(CASE WHEN " +
-           c + ".as_key THEN quote_literal(" + c + ".token) || ' | ' || quote_literal('_' || " + c +
-           ".token) ELSE quote_literal(" + c + ".token) END AS tsquery)) END";
-}
-
 // ANALYZE's most common elements stop at a thousand a column: at 1.8 million entries, at words
 // in 3.6 % of them, so that a word in 1.6 % (28,928 entries) was counted by every search for it
 // (60 ms alone, through the GIN list and the rows it names). A survey reads the words and pairs
@@ -808,10 +818,8 @@ Result<void> PgTextIndex::keep_surveyed_terms(const std::atomic<bool>& stop) {
         return ok;
     if (entries < 2 || entries < surveyed * kSurveyGrowth) return {};
     const double percent = std::min(100.0, 100.0 * kSurveyEntries / entries);
-    char sample[96];
-    std::snprintf(sample, sizeof sample,
-                  " FROM entry_index TABLESAMPLE SYSTEM (%.6f) REPEATABLE (1)", percent);
-    const std::string from(sample);
+    const std::string from =
+        " FROM entry_index TABLESAMPLE SYSTEM (" + std::to_string(percent) + ") REPEATABLE (1)";
     // Each term with the most entries the sample holds of it (a key: of either token).
     std::vector<std::string> tokens, as_key;
     if (auto ok = rows(
@@ -835,27 +843,23 @@ Result<void> PgTextIndex::keep_surveyed_terms(const std::atomic<bool>& stop) {
             });
         !ok)
         return ok;
-    constexpr std::size_t kBatch = 64;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    std::size_t at = 0;
-    for (;
-         at < tokens.size() && !stop && (seconds == 0 || std::chrono::steady_clock::now() < until);
-         at += kBatch) {
-        const auto from_at = static_cast<std::ptrdiff_t>(at);
-        const auto to = static_cast<std::ptrdiff_t>(std::min(at + kBatch, tokens.size()));
-        const std::vector<std::string> batch(tokens.begin() + from_at, tokens.begin() + to);
-        const std::vector<std::string> keys(as_key.begin() + from_at, as_key.begin() + to);
-        if (auto ok = rows("INSERT INTO token_counts(token, as_key, entries) SELECT c.token, "
-                           "c.as_key, " +
-                               entries_holding("c") +
-                               " FROM unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS "
-                               "c(token, as_key) ON CONFLICT DO NOTHING",
-                           {text_array(batch), "{" + text::join(keys, ",") + "}"},
-                           [](const SqlStatement&) {});
-            !ok)
-            return ok;
-    }
-    if (at < tokens.size()) return {};
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    if (seconds > 0) deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    auto counted =
+        count_in_batches(tokens.size(), deadline, stop, [&](std::size_t first, std::size_t last) {
+            const auto b = static_cast<std::ptrdiff_t>(first),
+                       e = static_cast<std::ptrdiff_t>(last);
+            return rows(
+                "INSERT INTO token_counts(token, as_key, entries) SELECT c.token, c.as_key, " +
+                    entries_holding("c") +
+                    " FROM unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS c(token, "
+                    "as_key) ON CONFLICT DO NOTHING",
+                {text_array({tokens.begin() + b, tokens.begin() + e}),
+                 "{" + text::join({as_key.begin() + b, as_key.begin() + e}, ",") + "}"},
+                [](const SqlStatement&) {});
+        });
+    if (!counted) return std::unexpected(counted.error());
+    if (*counted < tokens.size()) return {};
     return rows("UPDATE index_totals SET surveyed_entries = entries", {},
                 [](const SqlStatement&) {});
 }
@@ -886,21 +890,19 @@ Result<void> PgTextIndex::keep_common_prefixes(const std::atomic<bool>& stop) {
             return ok;
         if (entries <= kReadingAllUpTo) return keep_prefixes_by_reading(fresh, stop);
     }
-    const auto until = std::chrono::steady_clock::now() + kPrefixCountingTime;
-    for (std::size_t at = 0; at < fresh.size() && !stop && std::chrono::steady_clock::now() < until;
-         at += kBatch) {
-        const std::vector<std::string> batch(
-            fresh.begin() + static_cast<std::ptrdiff_t>(at),
-            fresh.begin() + static_cast<std::ptrdiff_t>(std::min(at + kBatch, fresh.size())));
-        if (auto ok = rows("INSERT INTO token_counts(token, as_key, entries) SELECT p || '*', "
-                           "true, (SELECT count(*) FROM entry_index WHERE words @@ "
-                           "CAST(quote_literal(p) || ':* | ' || quote_literal('_' || p) || ':*' "
-                           "AS tsquery)) FROM unnest(CAST(? AS text[])) AS p ON CONFLICT DO "
-                           "NOTHING",
-                           {text_array(batch)}, [](const SqlStatement&) {});
-            !ok)
-            return ok;
-    }
+    auto counted = count_in_batches(
+        fresh.size(), std::chrono::steady_clock::now() + kPrefixCountingTime, stop,
+        [&](std::size_t first, std::size_t last) {
+            return rows(
+                "INSERT INTO token_counts(token, as_key, entries) SELECT p || '*', true, "
+                "(SELECT count(*) FROM entry_index WHERE words @@ CAST(quote_literal(p) || "
+                "':* | ' || quote_literal('_' || p) || ':*' AS tsquery)) FROM "
+                "unnest(CAST(? AS text[])) AS p ON CONFLICT DO NOTHING",
+                {text_array({fresh.begin() + static_cast<std::ptrdiff_t>(first),
+                             fresh.begin() + static_cast<std::ptrdiff_t>(last)})},
+                [](const SqlStatement&) {});
+        });
+    if (!counted) return std::unexpected(counted.error());
     return {};
 }
 

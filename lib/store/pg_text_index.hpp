@@ -99,7 +99,6 @@ class PgTextIndex final : public TextIndex {
     // Starts keeping the counts of the terms that have become common.
     Result<void> keep_common_terms(const std::atomic<bool>& stop);
     Result<void> keep_surveyed_terms(const std::atomic<bool>& stop);
-    static std::string entries_holding(const std::string& c);
     Result<void> keep_common_prefixes(const std::atomic<bool>& stop);
     Result<void> keep_prefixes_by_reading(const std::vector<std::string>& fresh,
                                           const std::atomic<bool>& stop);
