@@ -38,19 +38,24 @@ Result<void> read_details(Archive& a, const SearchPlan& plan,
     });
 }
 
-// The paragraphs' own case numbers, with one prepared statement for all hits.
+// The paragraphs' own case numbers, in one question for all hits (a round trip each to a
+// server), each paragraph's in the order of its cases as the key orders them.
 Result<void> read_case_numbers(Archive& a, std::vector<SearchHit>& hits) {
-    auto st = a.db().prepare(
-        "SELECT written FROM paragraph_cases WHERE paragraph_id = ? AND role = 'own'");
-    if (!st) return std::unexpected(st.error());
+    std::vector<std::int64_t> paragraphs;
+    std::unordered_map<std::int64_t, std::vector<SearchHit*>> of_paragraph;
     for (SearchHit& h : hits) {
-        (*st)->reset();
-        auto ok = (*st)->bind(1, h.paragraph_id).each_row([&](const SqlStatement& row) {
-            h.case_numbers.push_back(row.text(0));
-        });
-        if (!ok) return ok;
+        if (of_paragraph[h.paragraph_id].empty()) paragraphs.push_back(h.paragraph_id);
+        of_paragraph[h.paragraph_id].push_back(&h);
     }
-    return {};
+    if (paragraphs.empty()) return {};
+    auto st = a.db().prepare(
+        "SELECT paragraph_id, written FROM paragraph_cases WHERE role = 'own' "
+        "AND paragraph_id IN " +
+        a.db().in_ids() + " ORDER BY paragraph_id, case_id");
+    if (!st) return std::unexpected(st.error());
+    return (*st)->bind(1, a.db().ids_value(paragraphs)).each_row([&](const SqlStatement& row) {
+        for (SearchHit* h : of_paragraph.at(row.integer(0))) h->case_numbers.push_back(row.text(1));
+    });
 }
 
 // Snippets only for the hits shown, by SnippetMaker: FTS5's snippet() re-runs the query and the
@@ -64,16 +69,15 @@ Result<void> make_snippets(Archive& a, const SearchPlan& plan,
     const SnippetMaker maker = plan.expression.plain
                                    ? SnippetMaker(words, plan.query.exact)
                                    : SnippetMaker::for_expression(plan.query.text);
-    auto st = a.db().prepare("SELECT body FROM entry_texts WHERE id = ?");
+    std::unordered_map<std::int64_t, std::size_t> position;
+    for (std::size_t i = 0; i < entry_ids.size(); ++i) position.emplace(entry_ids[i], i);
+    if (entry_ids.empty()) return {};
+    auto st = a.db().prepare("SELECT id, body FROM entry_texts WHERE id IN " + a.db().in_ids());
     if (!st) return std::unexpected(st.error());
-    for (std::size_t i = 0; i < entry_ids.size(); ++i) {
-        (*st)->reset();
-        // A text that does not decompress is a damaged archive, not a hit without a snippet.
-        auto row = (*st)->bind(1, entry_ids[i]).step();
-        if (!row) return std::unexpected(row.error());
-        if (*row) hits[i].snippet = maker.make((*st)->text(0));
-    }
-    return {};
+    // A text that does not decompress is a damaged archive, not a hit without a snippet.
+    return (*st)->bind(1, a.db().ids_value(entry_ids)).each_row([&](const SqlStatement& row) {
+        hits[position.at(row.integer(0))].snippet = maker.make(row.text(1));
+    });
 }
 
 }  // namespace
