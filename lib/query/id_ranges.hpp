@@ -6,12 +6,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "store/text_index.hpp"
+
 namespace kraft {
 
-struct IdRange {
-    std::int64_t first, last;  // inclusive; first > last is empty
-    bool operator==(const IdRange&) const = default;
-};
+// Inclusive; first > last is empty. The index's own runs (text_index.hpp, where IdRangeWalk
+// tests ids against them).
+using IdRange = IdSpan;
 
 // Sorted ids (duplicates allowed) as runs, consecutive ids joined.
 std::vector<IdRange> ranges_of_ids(const std::vector<std::int64_t>& sorted_ids);
@@ -23,20 +24,5 @@ std::vector<IdRange> normalized(std::vector<IdRange> ranges);
 // are none: a rowid range for FTS5 to read.
 IdRange span(const std::vector<IdRange>& runs);
 IdRange span(const std::vector<std::int64_t>& sorted_ids);
-
-// Tests ascending ids against sorted disjoint runs, walking both once.
-class IdRangeWalk {
-  public:
-    explicit IdRangeWalk(const std::vector<IdRange>& ranges) : ranges_(ranges) {}
-    // Whether id lies in a run. Each id must be at least the one asked before.
-    bool contains(std::int64_t id) {
-        while (next_ < ranges_.size() && ranges_[next_].last < id) ++next_;
-        return next_ < ranges_.size() && ranges_[next_].first <= id;
-    }
-
-  private:
-    const std::vector<IdRange>& ranges_;
-    std::size_t next_ = 0;
-};
 
 }  // namespace kraft

@@ -77,22 +77,20 @@ Failed IndexSearch::count(std::int64_t& total) {
     return std::nullopt;
 }
 
-// The index's matches of an expression, in id order; with `allowed`, only those in its runs,
-// merged as both are walked, and the index reads only between the first run's start and the last
-// one's end.
+// The index's matches of an expression, in id order; with `allowed`, only those in its runs, as
+// the index finds them there (between the first run's start and the last one's end).
 Failed IndexSearch::matching(const std::string& expression, const std::vector<IdRange>* allowed,
                              std::vector<std::int64_t>& out) {
-    std::optional<IdSpan> within;
-    std::optional<IdRangeWalk> walk;
+    const auto keep = [&](std::int64_t id) { out.push_back(id); };
     if (allowed) {
-        // No run: an empty span, so that the index still reads (and checks) the expression.
-        const IdRange s = span(*allowed);
-        within = IdSpan{s.first, s.last};
-        walk.emplace(*allowed);
+        auto read = a_.index().matching_within(expression, *allowed, keep);
+        if (!read) return plan_.failure(a_.index(), read.error());
+        index_matches_ += *read;
+        return std::nullopt;
     }
-    auto ok = a_.index().matching(expression, within, [&](std::int64_t id) {
+    auto ok = a_.index().matching(expression, std::nullopt, [&](std::int64_t id) {
         ++index_matches_;
-        if (!walk || walk->contains(id)) out.push_back(id);
+        keep(id);
     });
     if (!ok) return plan_.failure(a_.index(), ok.error());
     return std::nullopt;

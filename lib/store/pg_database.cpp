@@ -260,4 +260,17 @@ std::string PgDatabase::ids_value(const std::vector<std::int64_t>& ids) const {
     return out + "}";
 }
 
+std::string pg_text_array(const std::vector<std::string>& texts) {
+    std::string out = "{";
+    for (const std::string& t : texts) {
+        out += out.size() > 1 ? ",\"" : "\"";
+        for (char c : t) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
 }  // namespace kraft

@@ -97,4 +97,7 @@ std::string without_password(const std::string& uri);
 // `?` and `?N` parameters (outside quotes) as PostgreSQL's $N; the count of parameters.
 std::string numbered_parameters(std::string_view sql, int& count);
 
+// Texts as a PostgreSQL text[] literal, to bind as one parameter.
+std::string pg_text_array(const std::vector<std::string>& texts);
+
 }  // namespace kraft

@@ -12,7 +12,7 @@ constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(72156280347
 
 // Text compares and sorts byte by byte, as in SQLite, whatever the database's locale: a search's
 // order and a timeline's are the same on both engines.
-constexpr std::array<const char*, 7> kMigrations{{
+constexpr std::array<const char*, 8> kMigrations{{
     R"sql(
 CREATE DOMAIN ctext AS text COLLATE "C";
 CREATE TABLE protocols(
@@ -303,6 +303,23 @@ CREATE INDEX IF NOT EXISTS statements_kind ON statements(kind, id);
 DROP INDEX IF EXISTS entries_statement;
 CREATE INDEX entries_statement ON entries(statement_id, kind, paragraph_id) INCLUDE (id)
     WHERE statement_id IS NOT NULL;
+)sql",
+    // 8: the postings of the common terms (pg_postings.hpp): a row per term and block of 65,536
+    // ids, its entries' bitmap, made after each import up to postings_upto. Words together, or
+    // a word within filters, are counted from them, where the GIN index visits a row per match
+    // (`beslut budget` at 1.8 million entries: 223,232 rows, 240 ms). The bitmaps are stored
+    // uncompressed: they are as random as the ids, and decompressing them would cost each search.
+    R"sql(
+ALTER TABLE token_counts ADD COLUMN postings boolean NOT NULL DEFAULT false;
+ALTER TABLE index_totals ADD COLUMN postings_upto bigint NOT NULL DEFAULT 0;
+CREATE TABLE term_postings(
+    token ctext NOT NULL,
+    as_key boolean NOT NULL,
+    block bigint NOT NULL,  -- ids from block * 65,536 on
+    ids bytea NOT NULL,     -- posting_block.hpp
+    PRIMARY KEY (token, as_key, block)
+);
+ALTER TABLE term_postings ALTER COLUMN ids SET STORAGE EXTERNAL;
 )sql",
 }};
 

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "store/fts_tokenizer.hpp"
+#include "store/pg_postings.hpp"
 #include "store/pg_word_pairs.hpp"
 #include "store/tsvector_text.hpp"
 #include "util/text.hpp"
@@ -43,6 +46,9 @@ constexpr double kSurveyGrowth = 1.25;
 // What testing an entry in a walk of the primary key costs against reading one of a GIN list's
 // entries (measured at 1.8 million entries: about 50 against 0.15 us).
 constexpr double kWalkedPerListed = 300;
+// Up to this many entries stored since the postings were made are walked to complete them; more,
+// and a search leaves the postings alone (an import in progress, before its tidy()).
+constexpr std::int64_t kPostingsLater = 1000;
 // Up to this many entries, many new prefixes are counted by reading every entry once instead.
 constexpr double kReadingAllUpTo = 200000;
 
@@ -115,20 +121,6 @@ double phrase_frequency(const Lexemes& lexemes, std::int64_t title_length, const
     return f;
 }
 
-// Texts as a PostgreSQL text[] literal.
-std::string text_array(const std::vector<std::string>& texts) {
-    std::string out = "{";
-    for (const std::string& t : texts) {
-        out += out.size() > 1 ? ",\"" : "\"";
-        for (char c : t) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
 // The phrases' tokens as a PostgreSQL text[] literal: whole tokens, or (prefix) LIKE patterns.
 std::string token_array(const std::vector<TsPhrase>& phrases, bool prefixes) {
     std::string out = "{";
@@ -171,15 +163,21 @@ std::string key_of_sql(const std::string& lexeme) {
            " END";
 }
 
-// The prefixes of a key whose entries are counted ("namnd": "nam", "namn", "namnd"): one entry
-// has a prefix when any of its words' keys or tokens starts with it.
+// The prefixes of a key whose entries are counted ("namnd": "nam", "namn", "namnd"), shortest
+// first: one entry has a prefix when any of its words' keys or tokens starts with it. A prefix for
+// which on_prefix returns false ends them.
 template <class OnPrefix>
 void each_counted_prefix(std::string_view key, OnPrefix on_prefix) {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < key.size();) {
         ++i;
         while (i < key.size() && (static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) ++i;
-        if (++chars >= kMinPrefixChars) on_prefix(key.substr(0, i));
+        if (++chars < kMinPrefixChars) continue;
+        if constexpr (std::is_same_v<decltype(on_prefix(key)), bool>) {
+            if (!on_prefix(key.substr(0, i))) return;
+        } else {
+            on_prefix(key.substr(0, i));
+        }
     }
 }
 
@@ -254,6 +252,75 @@ std::optional<CountedTerm> counted_term(const TsQuery& q) {
     return CountedTerm{a->token, true};
 }
 
+namespace {
+
+// The parts of a tsquery joined by '&' at its top level, its outer parentheses taken off (one
+// part, the whole, where '|' joins them); none when both join there, or a part is negated.
+std::optional<std::vector<std::string>> top_level_conjuncts(std::string_view text) {
+    const auto closing = [&](std::size_t open) {
+        int depth = 0;
+        bool quoted = false;
+        for (std::size_t i = open; i < text.size(); ++i) {
+            if (text[i] == '\'') quoted = !quoted;  // '' inside a quote toggles twice
+            if (quoted) continue;
+            if (text[i] == '(') ++depth;
+            if (text[i] == ')' && --depth == 0) return i;
+        }
+        return std::string_view::npos;
+    };
+    const auto trim = [](std::string_view t) {
+        while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+        while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+        return t;
+    };
+    text = trim(text);
+    while (!text.empty() && text.front() == '(' && closing(0) == text.size() - 1)
+        text = trim(text.substr(1, text.size() - 2));
+    std::vector<std::string> parts;
+    int depth = 0;
+    bool quoted = false, any_or = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const char c = i < text.size() ? text[i] : '&';
+        if (c == '\'') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        if (depth != 0) continue;
+        any_or = any_or || c == '|';
+        if (c != '&') continue;
+        const std::string_view part = trim(text.substr(start, i - start));
+        if (part.empty() || part.front() == '!') return std::nullopt;
+        parts.emplace_back(part);
+        start = i + 1;
+    }
+    if (any_or && parts.size() > 1) return std::nullopt;
+    return parts;
+}
+
+}  // namespace
+
+std::optional<std::vector<CountedTerm>> conjunct_terms(const TsQuery& q) {
+    auto parts = top_level_conjuncts(q.text);
+    if (!parts) return std::nullopt;
+    std::vector<CountedTerm> terms;
+    std::size_t next = 0;  // the first phrase not yet placed
+    for (const std::string& part : *parts) {
+        std::optional<CountedTerm> term;
+        if (next < q.phrases.size() && same_tsquery(part, q.phrases[next].tsquery)) {
+            term = counted_term(q.phrases[next]);
+            next += 1;
+        } else if (next + 1 < q.phrases.size()) {
+            term = counted_term(TsQuery{part, {q.phrases[next], q.phrases[next + 1]}});
+            next += 2;
+        }
+        if (!term) return std::nullopt;
+        terms.push_back(std::move(*term));
+    }
+    if (next != q.phrases.size() || terms.empty()) return std::nullopt;
+    return terms;
+}
+
 IndexCondition index_condition(const TsPhrase& p) {
     const char* words = "words @@ CAST(? AS tsquery)";
     const char* pairs = "pairs @@ CAST(? AS tsquery)";
@@ -271,24 +338,36 @@ IndexCondition index_condition(const TsQuery& q) {
     return {"words @@ CAST(? AS tsquery)", {q.text}};
 }
 
+void each_entry_term(const std::vector<std::string>& lexemes, const KeptPrefixes* kept,
+                     const std::function<void(std::string_view, bool)>& on_term,
+                     const PrefixSet* leading) {
+    std::string prefix;
+    for (const std::string& t : lexemes) {
+        on_term(t, false);
+        // A pair of words (two keys and a space) is a term as itself only.
+        if (t.find(' ') != std::string::npos) continue;
+        const std::string_view k = key_of(t);
+        on_term(k, true);
+        each_counted_prefix(k, [&](std::string_view p) {
+            if (leading && !leading->contains(p)) return false;
+            if (kept && !kept->contains(p)) return true;
+            prefix.assign(p);  // its capacity kept: no allocation a prefix
+            prefix += '*';
+            on_term(prefix, true);
+            return true;
+        });
+    }
+}
+
 std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>& entries,
                                      const KeptPrefixes* kept) {
     std::map<std::pair<std::string, bool>, std::int64_t> n;
     for (const std::vector<std::string>& lexemes : entries) {
-        std::set<std::string_view> keys;
-        for (const std::string& t : lexemes) {
-            ++n[{t, false}];
-            // A pair of words (two keys and a space) is counted as itself only.
-            if (t.find(' ') == std::string::npos) keys.insert(key_of(t));
-        }
-        std::set<std::string> prefixes;
-        for (std::string_view k : keys) {
-            ++n[{std::string(k), true}];
-            each_counted_prefix(k, [&](std::string_view p) {
-                if (!kept || kept->contains(p)) prefixes.insert(std::string(p) + "*");
-            });
-        }
-        for (const std::string& p : prefixes) ++n[{p, true}];
+        std::set<std::pair<std::string, bool>> terms;
+        each_entry_term(lexemes, kept, [&](std::string_view term, bool as_key) {
+            terms.emplace(std::string(term), as_key);
+        });
+        for (const auto& t : terms) ++n[t];
     }
     std::vector<TokenCount> out;
     for (const auto& [term, entries_holding] : n)
@@ -352,6 +431,11 @@ double bm25(const std::vector<std::string_view>& tsvectors, std::int64_t length,
     return -1.0 * score;
 }
 
+PgTextIndex::PgTextIndex(PgDatabase& db)
+    : db_(db), statements_(db), postings_(std::make_unique<PgPostings>(db, statements_)) {}
+
+PgTextIndex::~PgTextIndex() = default;
+
 Result<TsQuery> PgTextIndex::query(const std::string& expression) {
     auto q = to_tsquery(expression);
     failed_on_input_ = !q;
@@ -385,14 +469,7 @@ Result<void> PgTextIndex::index_rows(const std::string& sql, const std::vector<s
 
 Result<void> PgTextIndex::rows(const std::string& sql, const std::vector<std::string>& params,
                                const std::function<void(const SqlStatement&)>& on_row) {
-    auto st = statements_.get(sql);
-    if (!st) return std::unexpected(st.error());
-    int k = 0;
-    for (const std::string& v : params) (*st)->bind(++k, v);
-    auto ok = (*st)->each_row(on_row);
-    failed_on_input_ = !ok && (*st)->failed_on_input();
-    (*st)->reset();  // its rows are read: let them go
-    return ok;
+    return cached_rows(statements_, sql, params, on_row, &failed_on_input_);
 }
 
 Result<std::int64_t> PgTextIndex::count(const std::string& expression) {
@@ -402,7 +479,13 @@ Result<std::int64_t> PgTextIndex::count(const std::string& expression) {
     if (auto t = counted_term(*q)) {
         auto kept = kept_counts({*t});
         if (!kept) return std::unexpected(kept.error());
-        if (!kept->empty()) return kept->begin()->second;
+        if (!kept->empty()) return kept->begin()->second.entries;
+    }
+    // Common words together: their postings and'ed. (A word alone has a kept count or none.)
+    if (!counted_term(*q)) {
+        auto from_postings = posted(*q, {0, std::numeric_limits<std::int64_t>::max()});
+        if (!from_postings) return std::unexpected(from_postings.error());
+        if (*from_postings) return (*from_postings)->count();
     }
     if (q->phrases.size() == 1 && same_tsquery(q->text, q->phrases[0].tsquery))
         return phrase_count(q->phrases[0]);
@@ -428,7 +511,7 @@ Result<std::int64_t> PgTextIndex::phrase_count(const TsPhrase& p) {
     auto kept = kept_counts({CountedTerm{pp->pair, false}});
     if (!kept) return std::unexpected(kept.error());
     auto sure = kept->empty() ? counted({"pairs @@ CAST(? AS tsquery)", {pp->sure}})
-                              : Result<std::int64_t>(kept->begin()->second);
+                              : Result<std::int64_t>(kept->begin()->second.entries);
     if (!sure) return sure;
     auto rest = counted({"pairs @@ CAST(? AS tsquery) AND words @@ CAST(? AS tsquery)",
                          {"(" + pp->maybe + ") & !" + pp->sure, p.tsquery}});
@@ -440,6 +523,14 @@ Result<void> PgTextIndex::matching(const std::string& expression, std::optional<
                                    const std::function<void(std::int64_t)>& on_id) {
     auto q = query(expression);
     if (!q) return std::unexpected(q.error());
+    // Common words: their postings within the span, where the GIN index would visit each match.
+    auto from_postings =
+        posted(*q, span.value_or(IdSpan{0, std::numeric_limits<std::int64_t>::max()}));
+    if (!from_postings) return std::unexpected(from_postings.error());
+    if (*from_postings) {
+        (*from_postings)->each(on_id);
+        return {};
+    }
     const IndexCondition c = index_condition(*q);
     std::vector<std::string> params = c.params;
     if (span) {
@@ -466,6 +557,36 @@ Result<void> PgTextIndex::matching(const std::string& expression, std::optional<
     return {};
 }
 
+Result<std::int64_t> PgTextIndex::matching_within(const std::string& expression,
+                                                  const std::vector<IdSpan>& runs,
+                                                  const std::function<void(std::int64_t)>& on_id) {
+    auto q = query(expression);
+    if (!q) return std::unexpected(q.error());
+    if (runs.empty()) return TextIndex::matching_within(expression, runs, on_id);
+    auto from_postings = posted(*q, {runs.front().first, runs.back().last});
+    if (!from_postings) return std::unexpected(from_postings.error());
+    if (!*from_postings) return TextIndex::matching_within(expression, runs, on_id);
+    Posted& p = **from_postings;
+    const std::int64_t read = p.count();
+    // Each block and'ed with the runs' ids in it.
+    std::size_t next = 0;
+    for (auto it = p.blocks.begin(); it != p.blocks.end();) {
+        const std::int64_t base = PostingBlock::first_id(it->first),
+                           end = base + PostingBlock::kIds - 1;
+        while (next < runs.size() && runs[next].last < base) ++next;
+        PostingBlock allowed;
+        for (std::size_t r = next; r < runs.size() && runs[r].first <= end; ++r)
+            allowed.set_range(static_cast<std::uint32_t>(std::max(runs[r].first, base) - base),
+                              static_cast<std::uint32_t>(std::min(runs[r].last, end) - base));
+        it->second &= allowed;
+        it = it->second.empty() ? p.blocks.erase(it) : std::next(it);
+    }
+    IdRangeWalk walk(runs);
+    std::erase_if(p.later, [&](std::int64_t id) { return !walk.contains(id); });
+    p.each(on_id);
+    return read;
+}
+
 // The newest matches, by the cheapest of three ways, as the expression's kept count says how
 // dense its matches are. A walk back from the newest entry tests limit / density entries, each
 // read and decompressed; a GIN list costs little per entry (kWalkedPerListed), then visits only
@@ -481,14 +602,25 @@ Result<void> PgTextIndex::newest(const std::string& expression, int limit,
     const std::string newest = " ORDER BY id DESC LIMIT CAST(? AS bigint)";
     const std::vector<std::string> params = {q->text, std::to_string(limit)};
     const auto each = [&](const SqlStatement& row) { on_id(row.integer(0)); };
-    // Other expressions (words together, a phrase of three words or more) are left to the
-    // planner.
     const auto term = counted_term(*q);
-    if (!term) return index_rows(sql + newest, params, each);
+    if (!term) {
+        // Common words together: the newest of their postings and'ed. Other expressions (a
+        // phrase of three words or more...) are left to the planner.
+        auto from_postings = posted(*q, {0, std::numeric_limits<std::int64_t>::max()});
+        if (!from_postings) return std::unexpected(from_postings.error());
+        if (!*from_postings) return index_rows(sql + newest, params, each);
+        if (limit <= 0) return {};
+        int given = 0;
+        (*from_postings)->each_newest([&](std::int64_t id) {
+            on_id(id);
+            return ++given < limit;
+        });
+        return {};
+    }
     auto kept = kept_counts({*term});
     if (!kept) return std::unexpected(kept.error());
     if (kept->empty()) return index_rows(sql + newest, params, each, Plan::gin_only);
-    const std::int64_t matches = kept->begin()->second;
+    const std::int64_t matches = kept->begin()->second.entries;
     auto totals = entries_and_last_id();
     if (!totals) return std::unexpected(totals.error());
     const auto [entries, last] = *totals;
@@ -509,6 +641,84 @@ Result<void> PgTextIndex::newest(const std::string& expression, int limit,
         return index_rows(sql + newest, params, each, Plan::gin_only);
     for (std::int64_t id : ids) on_id(id);
     return {};
+}
+
+std::int64_t PgTextIndex::Posted::count() const {
+    std::int64_t n = static_cast<std::int64_t>(later.size());
+    for (const auto& [b, bits] : blocks) n += bits.count();
+    return n;
+}
+
+void PgTextIndex::Posted::each(const std::function<void(std::int64_t)>& on_id) const {
+    for (const auto& [b, bits] : blocks) {
+        const std::int64_t base = PostingBlock::first_id(b);
+        bits.each([&](std::uint32_t offset) { on_id(base + offset); });
+    }
+    for (std::int64_t id : later) on_id(id);
+}
+
+void PgTextIndex::Posted::each_newest(const std::function<bool(std::int64_t)>& on_id) const {
+    for (auto it = later.rbegin(); it != later.rend(); ++it)
+        if (!on_id(*it)) return;
+    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+        const std::int64_t base = PostingBlock::first_id(it->first);
+        if (!it->second.each_descending([&](std::uint32_t offset) { return on_id(base + offset); }))
+            return;
+    }
+}
+
+// Each term's blocks within the span, the rarest's first, and'ed; the entries stored since the
+// postings were made are walked (kPostingsLater at most).
+Result<std::optional<PgTextIndex::Posted>> PgTextIndex::posted(const TsQuery& q, IdSpan span) {
+    const auto terms = conjunct_terms(q);
+    if (!terms) return std::nullopt;
+    auto kept = kept_counts(*terms);
+    if (!kept) return std::unexpected(kept.error());
+    std::vector<std::pair<std::int64_t, const CountedTerm*>> by_count;
+    for (const CountedTerm& t : *terms) {
+        const auto it = kept->find({t.token, t.as_key});
+        if (it == kept->end() || !it->second.postings) return std::nullopt;
+        by_count.emplace_back(it->second.entries, &t);
+    }
+    std::sort(by_count.begin(), by_count.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::int64_t upto = 0, last = 0;
+    if (auto ok = rows("SELECT postings_upto, (SELECT coalesce(max(id), 0) FROM entry_index) FROM "
+                       "index_totals",
+                       {},
+                       [&](const SqlStatement& row) {
+                           upto = row.integer(0);
+                           last = row.integer(1);
+                       });
+        !ok)
+        return std::unexpected(ok.error());
+    if (last - upto > kPostingsLater) return std::nullopt;
+    Posted out;
+    for (std::size_t k = 0; k < by_count.size(); ++k) {
+        auto blocks = postings_->blocks(*by_count[k].second, span.first, std::min(span.last, upto));
+        if (!blocks) return std::unexpected(blocks.error());
+        if (k == 0) {
+            out.blocks = std::move(*blocks);
+            continue;
+        }
+        for (auto it = out.blocks.begin(); it != out.blocks.end();) {
+            const auto other = blocks->find(it->first);
+            if (other != blocks->end()) it->second &= other->second;
+            it = other == blocks->end() || it->second.empty() ? out.blocks.erase(it) : ++it;
+        }
+    }
+    if (last > upto && span.last > upto)
+        if (auto ok = index_rows(
+                "SELECT id FROM entry_index WHERE words @@ CAST(? AS tsquery) AND "
+                "id > CAST(? AS bigint) AND id >= CAST(? AS bigint) AND id <= "
+                "CAST(? AS bigint) ORDER BY id",
+                {q.text, std::to_string(upto), std::to_string(span.first),
+                 std::to_string(span.last)},
+                [&](const SqlStatement& row) { out.later.push_back(row.integer(0)); },
+                Plan::key_walk);
+            !ok)
+            return std::unexpected(ok.error());
+    return out;
 }
 
 Result<std::pair<std::int64_t, std::int64_t>> PgTextIndex::entries_and_last_id() {
@@ -601,7 +811,7 @@ Result<std::vector<std::int64_t>> PgTextIndex::phrase_hits(const std::vector<TsP
     for (const TsPhrase& p : phrases) {
         if (auto t = counted_term(p))
             if (const auto it = kept->find({t->token, t->as_key}); it != kept->end()) {
-                hits.push_back(it->second);
+                hits.push_back(it->second.entries);
                 continue;
             }
         auto n = phrase_count(p);
@@ -611,22 +821,23 @@ Result<std::vector<std::int64_t>> PgTextIndex::phrase_hits(const std::vector<TsP
     return hits;
 }
 
-Result<std::map<std::pair<std::string, bool>, std::int64_t>> PgTextIndex::kept_counts(
+Result<std::map<std::pair<std::string, bool>, PgTextIndex::Kept>> PgTextIndex::kept_counts(
     const std::vector<CountedTerm>& terms) {
-    std::map<std::pair<std::string, bool>, std::int64_t> out;
+    std::map<std::pair<std::string, bool>, Kept> out;
     if (terms.empty()) return out;
     std::vector<std::string> tokens, as_key;
     for (const CountedTerm& t : terms) {
         tokens.push_back(t.token);
         as_key.push_back(t.as_key ? "t" : "f");
     }
-    if (auto ok = rows("SELECT c.token, c.as_key, c.entries FROM token_counts c JOIN "
-                       "unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS w(token, as_key) "
-                       "ON c.token = w.token AND c.as_key = w.as_key",
-                       {text_array(tokens), "{" + text::join(as_key, ",") + "}"},
-                       [&](const SqlStatement& row) {
-                           out[{row.text(0), row.text(1) == "t"}] = row.integer(2);
-                       });
+    if (auto ok =
+            rows("SELECT c.token, c.as_key, c.entries, c.postings FROM token_counts c JOIN "
+                 "unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS w(token, as_key) "
+                 "ON c.token = w.token AND c.as_key = w.as_key",
+                 {pg_text_array(tokens), "{" + text::join(as_key, ",") + "}"},
+                 [&](const SqlStatement& row) {
+                     out[{row.text(0), row.text(1) == "t"}] = {row.integer(2), row.integer(3) != 0};
+                 });
         !ok)
         return std::unexpected(ok.error());
     return out;
@@ -677,7 +888,7 @@ Result<void> PgTextIndex::add_counts(const std::vector<TokenCount>& counts, cons
                     " d.entries FROM unnest(CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS "
                     "bigint[])) AS d(token, as_key, entries) WHERE c.token = d.token AND "
                     "c.as_key = d.as_key",
-                {text_array(tokens), "{" + text::join(as_key, ",") + "}",
+                {pg_text_array(tokens), "{" + text::join(as_key, ",") + "}",
                  "{" + text::join(entries, ",") + "}"},
                 [](const SqlStatement&) {});
 }
@@ -685,6 +896,7 @@ Result<void> PgTextIndex::add_counts(const std::vector<TokenCount>& counts, cons
 Result<void> PgTextIndex::forget(const std::string& source) {
     // Every entry once at least (no lexeme: NULL), so that each counts in the totals.
     std::vector<std::vector<std::string>> lexemes;
+    std::vector<std::int64_t> ids;
     std::int64_t last = -1, words = 0;
     if (auto ok = rows("SELECT i.id, i.length, u.lexeme FROM entry_index i JOIN entries e ON e.id "
                        "= i.id JOIN paragraphs pa ON pa.id = e.paragraph_id JOIN protocols pr ON "
@@ -697,6 +909,7 @@ Result<void> PgTextIndex::forget(const std::string& source) {
                                lexemes.emplace_back();
                                words += row.integer(1);
                                last = row.integer(0);
+                               ids.push_back(last);
                            }
                            if (!row.is_null(2)) lexemes.back().push_back(row.text(2));
                        });
@@ -705,6 +918,7 @@ Result<void> PgTextIndex::forget(const std::string& source) {
     if (lexemes.empty()) return {};
     if (auto ok = read_kept_prefixes(); !ok) return ok;
     if (auto ok = add_counts(token_counts(lexemes, &kept_prefixes_), "-"); !ok) return ok;
+    if (auto ok = postings_->forget(ids, lexemes, kept_prefixes_); !ok) return ok;
     return add_totals(-static_cast<std::int64_t>(lexemes.size()), -words);
 }
 
@@ -792,6 +1006,7 @@ Result<void> PgTextIndex::keep_common_terms(const std::atomic<bool>& stop) {
         return ok;
     if (auto ok = keep_surveyed_terms(stop); !ok) return ok;
     if (auto ok = keep_common_prefixes(stop); !ok) return ok;
+    if (auto ok = postings_->keep(stop); !ok) return ok;
     return t.commit();
 }
 
@@ -854,7 +1069,7 @@ Result<void> PgTextIndex::keep_surveyed_terms(const std::atomic<bool>& stop) {
                     entries_holding("c") +
                     " FROM unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS c(token, "
                     "as_key) ON CONFLICT DO NOTHING",
-                {text_array({tokens.begin() + b, tokens.begin() + e}),
+                {pg_text_array({tokens.begin() + b, tokens.begin() + e}),
                  "{" + text::join({as_key.begin() + b, as_key.begin() + e}, ",") + "}"},
                 [](const SqlStatement&) {});
         });
@@ -898,8 +1113,8 @@ Result<void> PgTextIndex::keep_common_prefixes(const std::atomic<bool>& stop) {
                 "(SELECT count(*) FROM entry_index WHERE words @@ CAST(quote_literal(p) || "
                 "':* | ' || quote_literal('_' || p) || ':*' AS tsquery)) FROM "
                 "unnest(CAST(? AS text[])) AS p ON CONFLICT DO NOTHING",
-                {text_array({fresh.begin() + static_cast<std::ptrdiff_t>(first),
-                             fresh.begin() + static_cast<std::ptrdiff_t>(last)})},
+                {pg_text_array({fresh.begin() + static_cast<std::ptrdiff_t>(first),
+                                fresh.begin() + static_cast<std::ptrdiff_t>(last)})},
                 [](const SqlStatement&) {});
         });
     if (!counted) return std::unexpected(counted.error());
@@ -947,7 +1162,7 @@ Result<void> PgTextIndex::keep_prefixes_by_reading(const std::vector<std::string
     return rows(
         "INSERT INTO token_counts(token, as_key, entries) SELECT t, true, n FROM "
         "unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS c(t, n) ON CONFLICT DO NOTHING",
-        {text_array(tokens), "{" + text::join(counts, ",") + "}"}, [](const SqlStatement&) {});
+        {pg_text_array(tokens), "{" + text::join(counts, ",") + "}"}, [](const SqlStatement&) {});
 }
 
 Result<std::vector<std::string>> PgTextIndex::check() {
@@ -993,6 +1208,9 @@ Result<std::vector<std::string>> PgTextIndex::check() {
             {}, report(" tokens' counts of entries are wrong"));
         !ok)
         return std::unexpected(ok.error());
+    auto postings = postings_->check();
+    if (!postings) return std::unexpected(postings.error());
+    problems.insert(problems.end(), postings->begin(), postings->end());
     return problems;
 }
 

@@ -7,15 +7,20 @@
 // longer than 2,046 bytes are not indexed. Only the ranks of such entries can differ from FTS5's.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "store/pg_database.hpp"
 #include "store/pg_word_pairs.hpp"
+#include "store/posting_block.hpp"
 #include "store/statement_cache.hpp"
 #include "store/text_index.hpp"
 #include "store/tsquery.hpp"
@@ -39,6 +44,13 @@ std::optional<CountedTerm> counted_term(const TsPhrase& p);
 // it, (("=p" * OR "=_p" *)), kept as "p*" (a token never holds a '*').
 std::optional<CountedTerm> counted_term(const TsQuery& q);
 
+// The terms a query ands, each a counted term (one alone: that term); none when it is anything
+// else (OR or NOT between terms, a prefix in a phrase, three words...).
+//
+//   conjunct_terms(*to_tsquery(R"(("=beslut" OR "=_beslut") AND ("=budget" OR "=_budget"))"))
+//   // {{"beslut", as_key}, {"budget", as_key}}
+std::optional<std::vector<CountedTerm>> conjunct_terms(const TsQuery& q);
+
 // What selects the entries a query or a phrase matches from entry_index: SQL with a "?" for
 // each parameter. A phrase of whole words is found through its words' pairs (pg_word_pairs.hpp),
 // the rest through the words.
@@ -59,16 +71,37 @@ using KeptPrefixes = std::set<std::string, std::less<>>;
 // How many of the entries (each given by its tsvector's lexemes) hold each token, each key and
 // each prefix of a key (only those in `kept`, when given): what storing them adds to
 // token_counts, and deleting them takes away.
+// Strings hashed, looked up by a string_view.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using PrefixSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+// Each term an entry holds, given its tsvectors' lexemes (words and pairs): each token; and of a
+// word, its key and each prefix of the key in `kept` (all, when none given), as "p*" (the view
+// lasts for the call). A key or a prefix comes once for each of its words. With `leading`, a
+// key's prefixes stop at the first not in it: where only some prefixes are wanted, `leading` holds
+// every prefix of theirs, so that the rest of a key's are not looked up one by one.
+void each_entry_term(const std::vector<std::string>& lexemes, const KeptPrefixes* kept,
+                     const std::function<void(std::string_view, bool)>& on_term,
+                     const PrefixSet* leading = nullptr);
 std::vector<TokenCount> token_counts(const std::vector<std::vector<std::string>>& entries,
                                      const KeptPrefixes* kept = nullptr);
 
+class PgPostings;
+
 class PgTextIndex final : public TextIndex {
   public:
-    explicit PgTextIndex(PgDatabase& db) : db_(db), statements_(db) {}
+    explicit PgTextIndex(PgDatabase& db);
+    ~PgTextIndex() override;
 
     Result<std::int64_t> count(const std::string& expression) override;
     Result<void> matching(const std::string& expression, std::optional<IdSpan> span,
                           const std::function<void(std::int64_t)>& on_id) override;
+    // Common words from their postings, and'ed with the runs block by block.
+    Result<std::int64_t> matching_within(const std::string& expression,
+                                         const std::vector<IdSpan>& runs,
+                                         const std::function<void(std::int64_t)>& on_id) override;
     Result<std::vector<RankedEntry>> ranked(const std::string& expression,
                                             const std::vector<std::int64_t>* allowed, IdSpan span,
                                             int limit) override;
@@ -94,7 +127,11 @@ class PgTextIndex final : public TextIndex {
     // counted for the rest.
     Result<std::vector<std::int64_t>> phrase_hits(const std::vector<TsPhrase>& phrases);
     // The kept counts of these terms (absent: no entry holds them).
-    Result<std::map<std::pair<std::string, bool>, std::int64_t>> kept_counts(
+    struct Kept {
+        std::int64_t entries = 0;
+        bool postings = false;  // the term has postings (pg_postings.hpp)
+    };
+    Result<std::map<std::pair<std::string, bool>, Kept>> kept_counts(
         const std::vector<CountedTerm>& terms);
     // Starts keeping the counts of the terms that have become common.
     Result<void> keep_common_terms(const std::atomic<bool>& stop);
@@ -118,12 +155,25 @@ class PgTextIndex final : public TextIndex {
     Result<void> index_rows(const std::string& sql, const std::vector<std::string>& params,
                             const std::function<void(const SqlStatement&)>& on_row,
                             Plan plan = Plan::any_index);
+    // The query's matches within the span from the postings of its terms (pg_postings.hpp), by
+    // block, and those stored since the postings were made; none where some term has no postings
+    // or too many entries came since.
+    struct Posted {
+        std::map<std::int64_t, PostingBlock> blocks;
+        std::vector<std::int64_t> later;  // in id order
+        std::int64_t count() const;
+        // Ids in order, or newest first until on_id returns false.
+        void each(const std::function<void(std::int64_t)>& on_id) const;
+        void each_newest(const std::function<bool(std::int64_t)>& on_id) const;
+    };
+    Result<std::optional<Posted>> posted(const TsQuery& q, IdSpan span);
     // The index's number of entries and its greatest id.
     Result<std::pair<std::int64_t, std::int64_t>> entries_and_last_id();
     PgDatabase& db_;
     KeptPrefixes kept_prefixes_;
     std::string kept_prefixes_seen_;  // their number and a sum of their hashes, when read
     StatementCache statements_;       // each statement prepared on the server once per connection
+    std::unique_ptr<PgPostings> postings_;
 };
 
 // The tsvector literal of an entry: title words at weight A, then the body's from a position

@@ -5,10 +5,12 @@
 //   if (!s) return std::unexpected(s.error());
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -25,5 +27,13 @@ class StatementCache {
     Database& db_;
     std::unordered_map<std::string, std::unique_ptr<SqlStatement>> statements_;
 };
+
+// The rows of the cached statement for sql, its parameters bound in order as text, then let go.
+// `failed_on_input`, when given, says whether an error was in those parameters (a malformed
+// expression) rather than the archive's.
+Result<void> cached_rows(StatementCache& cache, std::string_view sql,
+                         const std::vector<std::string>& params,
+                         const std::function<void(const SqlStatement&)>& on_row,
+                         bool* failed_on_input = nullptr);
 
 }  // namespace kraft

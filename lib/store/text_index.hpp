@@ -17,9 +17,25 @@
 
 namespace kraft {
 
-// Entry ids first..last.
+// Entry ids first..last (none when first > last).
 struct IdSpan {
     std::int64_t first = 0, last = -1;
+    bool operator==(const IdSpan&) const = default;
+};
+
+// Tests ascending ids against sorted disjoint runs, walking both once.
+class IdRangeWalk {
+  public:
+    explicit IdRangeWalk(const std::vector<IdSpan>& ranges) : ranges_(ranges) {}
+    // Whether id lies in a run. Each id must be at least the one asked before.
+    bool contains(std::int64_t id) {
+        while (next_ < ranges_.size() && ranges_[next_].last < id) ++next_;
+        return next_ < ranges_.size() && ranges_[next_].first <= id;
+    }
+
+  private:
+    const std::vector<IdSpan>& ranges_;
+    std::size_t next_ = 0;
 };
 
 struct RankedEntry {
@@ -46,6 +62,12 @@ class TextIndex {
     // The matching entries in id order; with `span`, only those within it.
     virtual Result<void> matching(const std::string& expression, std::optional<IdSpan> span,
                                   const std::function<void(std::int64_t)>& on_id) = 0;
+    // The matches within the runs (sorted and apart), in id order. Gives how many matches the
+    // index holds from the first run's start to the last one's end: what reading them costs it.
+    // (By default, those read and tested against the runs.)
+    virtual Result<std::int64_t> matching_within(const std::string& expression,
+                                                 const std::vector<IdSpan>& runs,
+                                                 const std::function<void(std::int64_t)>& on_id);
     // The best `limit` matches by rank; with `allowed` (in id order, within `span`), only those.
     virtual Result<std::vector<RankedEntry>> ranked(const std::string& expression,
                                                     const std::vector<std::int64_t>* allowed,

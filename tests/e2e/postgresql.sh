@@ -5,8 +5,9 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pg_server.sh"
 start_pg_server
 # Every word's count is kept (not only those of words in 1,000 entries): the counts are read, kept
-# up to date by re-imports and checked wherever the output is compared.
-export PGOPTIONS="-c kraft.counts_from=2"
+# up to date by re-imports and checked wherever the output is compared. So are the postings of
+# every term in two entries or more (pg_postings.hpp): words together are counted from them.
+export PGOPTIONS="-c kraft.counts_from=2 -c kraft.postings_from=2"
 
 SQLITE="$WORK/archive.db"
 mkdir -p "$WORK/in"
@@ -44,6 +45,11 @@ for column in words pairs; do
 done
 [ "$(pg_sql 'SELECT surveyed_entries = entries FROM kraft.index_totals')" = t ] ||
     fail "the survey is not noted as done"
+# The postings of every term kept, made up to the newest entry at the end of the import.
+[ "$(pg_sql 'SELECT count(*) FROM kraft.token_counts WHERE NOT postings')" = 0 ] ||
+    fail "$(pg_sql 'SELECT count(*) FROM kraft.token_counts WHERE NOT postings') terms have no postings"
+[ "$(pg_sql 'SELECT postings_upto = (SELECT max(id) FROM kraft.entry_index) FROM kraft.index_totals')" = t ] ||
+    fail "the postings stop before the newest entry"
 # Pairs of words too: a two-word phrase's total is read there.
 [ "$(pg_sql "SELECT count(*) FROM kraft.token_counts WHERE token = 'sarskilt yttr' AND NOT as_key")" = 1 ] ||
     fail "the count of the pair 'sarskilt yttr' is not kept"
@@ -120,7 +126,7 @@ pg_sql "ALTER TABLE kraft.protocols ADD COLUMN index_entries bigint NOT NULL DEF
             JOIN kraft.entries e ON e.id = i.id JOIN kraft.paragraphs pa ON pa.id = e.paragraph_id
             GROUP BY pa.protocol_id) s WHERE s.protocol_id = pr.id;
         ALTER TABLE kraft.entry_index DROP COLUMN title_length, DROP COLUMN pairs;
-        DROP TABLE kraft.token_counts, kraft.index_totals;
+        DROP TABLE kraft.token_counts, kraft.index_totals, kraft.term_postings;
         UPDATE kraft.schema_version SET version = 1"
 expect_status 3 "$KRAFT" --db "$PG_URL" search budget
 expect_file_contains "$WORK/err" "run 'kraft import' once to upgrade it"
@@ -177,6 +183,43 @@ expect_status 3 "$KRAFT" --db "$PG_URL" check
 expect_file_contains "$WORK/err" "its totals of entries and words are wrong"
 pg_sql "UPDATE kraft.index_totals SET words = words - 1"
 expect_status 0 "$KRAFT" --db "$PG_URL" check
+
+# Words together are counted from the postings, and so is a word within filters. Entries stored
+# after the postings were made (an import before its end) are walked instead; many, and the GIN
+# index answers as before. Either way the same hits.
+postings_upto=$(pg_sql 'SELECT postings_upto FROM kraft.index_totals')
+for upto in "$((postings_upto - 40))" 0 "$postings_upto"; do
+    pg_sql "UPDATE kraft.index_totals SET postings_upto = $upto"
+    for q in "beslut budget" "kraftsamlande nämnden" '"särskilt yttrande" budget' \
+        "kommunstyrelsen beslutar"; do
+        same_output search "$q" --json --limit 50
+    done
+    same_output search beslut --body Kommunstyrelsen --json --limit 100
+    same_output search beslut --from 2025-01-01 --to 2026-12-31 --json
+done
+# Postings that lost an entry are found by check; a term without postings gets them at the end of
+# the next import, from its GIN list; damaged ones are an error, not wrong hits.
+budget="token = 'budget' AND as_key"
+[ "$(pg_sql "SELECT count(*) FROM kraft.term_postings WHERE $budget")" -gt 0 ] || fail "budget has no postings"
+pg_sql "UPDATE kraft.term_postings SET ids = substr(ids, 3) WHERE $budget AND length(ids) < 8192"
+expect_status 3 "$KRAFT" --db "$PG_URL" check
+expect_file_contains "$WORK/err" "the postings of 1 terms do not hold their entries"
+pg_sql "DELETE FROM kraft.term_postings WHERE $budget; UPDATE kraft.token_counts SET postings = false WHERE $budget"
+# (An import that stores something: one that stores nothing leaves the index as it is.)
+printf 'Kommunstyrelsen\nProtokoll 2026-05-05\n\n§ 1 Rättelse\nEtt skrivfel rättas.\n' >"$WORK/correction.txt"
+expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/correction.txt"
+[ "$(pg_sql "SELECT postings FROM kraft.token_counts WHERE $budget")" = t ] ||
+    fail "budget did not get its postings again"
+expect_status 0 "$KRAFT" --db "$PG_URL" check
+same_output search "beslut budget" --json --limit 50
+pg_sql "UPDATE kraft.term_postings SET ids = '\\x01' WHERE $budget"
+expect_status 3 "$KRAFT" --db "$PG_URL" search "beslut budget"
+expect_file_contains "$WORK/err" "postings of \"budget\" are damaged"
+pg_sql "DELETE FROM kraft.term_postings WHERE $budget; UPDATE kraft.token_counts SET postings = false WHERE $budget"
+printf 'Kommunstyrelsen\nProtokoll 2026-05-05\n\n§ 1 Rättelse\nTvå skrivfel rättas.\n' >"$WORK/correction.txt"
+expect_status 0 "$KRAFT" --db "$PG_URL" import -q "$WORK/correction.txt"
+expect_status 0 "$KRAFT" --db "$PG_URL" check
+same_output search "beslut budget" --json --limit 50
 
 # Errors of the server: exit 3, and messages that never show a password.
 expect_status 3 "$KRAFT" --db "postgresql://kraft@/kraft?host=$PG_HOST&port=1" search budget
@@ -275,6 +318,11 @@ for q in beslutar budget budgetens; do
 done
 [ "$(pg_sql "SELECT count(*) FROM kraft.token_counts WHERE token = 'budgetens'")" = 0 ] ||
     fail "budgetens, in one entry, is kept: its whole list is not what is read"
+# Words together, and a word within filters, from their postings: the newest of thousands.
+for limit in 1 25; do
+    same_output search "beslutar budget" --limit "$limit" --json
+    same_output search budget --body Kommunstyrelsen --from 2025-02-01 --limit "$limit" --json
+done
 # And the newest of thousands of hits of filters alone, by walking the meetings by date.
 same_output search --body Kommunstyrelsen --limit 25 --json
 same_output search --body Kommunstyrelsen --from 2025-02-01 --limit 3 --json
