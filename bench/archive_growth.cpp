@@ -60,6 +60,12 @@ std::vector<std::string> copy_statements(bool postgresql) {
     if (postgresql) {
         sql.push_back("UPDATE token_counts SET entries = entries * 2");
         sql.push_back("UPDATE index_totals SET entries = entries * 2, words = words * 2");
+        // Rows copied with their ids leave the sequences behind: the next import would take
+        // ids that are taken.
+        for (const char* table :
+             {"protocols", "paragraphs", "decisions", "statements", "citations", "entries"})
+            sql.push_back(std::string("SELECT setval('") + table +
+                          "_id_seq', (SELECT max(id) FROM " + table + "))");
     }
     return sql;
 }
