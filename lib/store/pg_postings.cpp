@@ -15,10 +15,11 @@ namespace {
 // about 20 ms (a visit of a row each). The setting kraft.postings_from overrides it
 // (PGOPTIONS="-c kraft.postings_from=2": the tests give every term postings).
 constexpr std::int64_t kPostingsFrom = 20000;
-// What reading an entry's words for every term costs against listing one of a term's entries
-// through the GIN index (a row visited), measured at 1.8 million entries and 22,000 terms with
-// postings: 0.26 ms against 1.1 us. It decides which way fresh terms are made.
-constexpr double kReadPerListed = 200;
+// What making fresh terms' postings costs either way, in microseconds, measured at 1.8 million
+// entries and 22,000 terms with postings: reading an entry's words once for every term; or,
+// through the GIN index, a question per term, a row visited per entry it lists, and a block
+// stored per 65,536 ids.
+constexpr double kReadUs = 260, kTermUs = 300, kListedUs = 1.1, kBlockUs = 400;
 // Entries read from the server at a time.
 constexpr int kReadPage = 2000;
 // Rows written in one statement.
@@ -139,9 +140,12 @@ Result<void> PgPostings::keep(const std::atomic<bool>& stop) {
     const std::vector<Term> fresh(terms.begin() + static_cast<std::ptrdiff_t>(fresh_from),
                                   terms.end());
     if (fresh.empty() && last <= upto) return {};
-    // Fresh terms' older entries: from their lists where those are short, else by reading every
+    // Fresh terms' older entries: from their lists where there are few, else by reading every
     // entry once (an archive's first postings: every common term at once).
-    const bool read_all = !fresh.empty() && listed > kReadPerListed * static_cast<double>(entries);
+    const double blocks = static_cast<double>(PostingBlock::block_of(upto) + 1);
+    const bool read_all = !fresh.empty() && listed * kListedUs + static_cast<double>(fresh.size()) *
+                                                                     (kTermUs + blocks * kBlockUs) >
+                                                static_cast<double>(entries) * kReadUs;
     if (!read_all)
         if (auto ok = keep_listed(fresh, upto, stop); !ok) return ok;
     if (auto ok = keep_read(terms, read_all ? fresh_from : terms.size(), read_all ? 0 : upto + 1,

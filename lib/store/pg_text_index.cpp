@@ -621,9 +621,9 @@ Result<void> PgTextIndex::newest(const std::string& expression, int limit,
     if (!kept) return std::unexpected(kept.error());
     if (kept->empty()) return index_rows(sql + newest, params, each, Plan::gin_only);
     const std::int64_t matches = kept->begin()->second.entries;
-    auto totals = entries_and_last_id();
+    auto totals = extent();
     if (!totals) return std::unexpected(totals.error());
-    const auto [entries, last] = *totals;
+    const std::int64_t entries = totals->entries, last = totals->last_id;
     const double walked =
         static_cast<double>(limit) * static_cast<double>(entries) / static_cast<double>(matches);
     if (walked * kWalkedPerListed < static_cast<double>(matches))
@@ -682,16 +682,9 @@ Result<std::optional<PgTextIndex::Posted>> PgTextIndex::posted(const TsQuery& q,
     }
     std::sort(by_count.begin(), by_count.end(),
               [](const auto& x, const auto& y) { return x.first < y.first; });
-    std::int64_t upto = 0, last = 0;
-    if (auto ok = rows("SELECT postings_upto, (SELECT coalesce(max(id), 0) FROM entry_index) FROM "
-                       "index_totals",
-                       {},
-                       [&](const SqlStatement& row) {
-                           upto = row.integer(0);
-                           last = row.integer(1);
-                       });
-        !ok)
-        return std::unexpected(ok.error());
+    auto totals = extent();
+    if (!totals) return std::unexpected(totals.error());
+    const std::int64_t upto = totals->postings_upto, last = totals->last_id;
     if (last - upto > kPostingsLater) return std::nullopt;
     Posted out;
     for (std::size_t k = 0; k < by_count.size(); ++k) {
@@ -721,14 +714,16 @@ Result<std::optional<PgTextIndex::Posted>> PgTextIndex::posted(const TsQuery& q,
     return out;
 }
 
-Result<std::pair<std::int64_t, std::int64_t>> PgTextIndex::entries_and_last_id() {
-    std::pair<std::int64_t, std::int64_t> out{0, 0};
-    if (auto ok = rows("SELECT (SELECT coalesce(sum(entries), 0) FROM index_totals), (SELECT "
-                       "coalesce(max(id), 0) FROM entry_index)",
-                       {},
-                       [&](const SqlStatement& row) {
-                           out = {row.integer(0), row.integer(1)};
-                       });
+Result<PgTextIndex::Extent> PgTextIndex::extent() {
+    Extent out;
+    if (auto ok =
+            rows("SELECT (SELECT coalesce(sum(entries), 0) FROM index_totals), (SELECT "
+                 "coalesce(max(id), 0) FROM entry_index), (SELECT coalesce(max(postings_upto), "
+                 "0) FROM index_totals)",
+                 {},
+                 [&](const SqlStatement& row) {
+                     out = {row.integer(0), row.integer(1), row.integer(2)};
+                 });
         !ok)
         return std::unexpected(ok.error());
     return out;

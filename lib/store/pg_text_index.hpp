@@ -167,8 +167,11 @@ class PgTextIndex final : public TextIndex {
         void each_newest(const std::function<bool(std::int64_t)>& on_id) const;
     };
     Result<std::optional<Posted>> posted(const TsQuery& q, IdSpan span);
-    // The index's number of entries and its greatest id.
-    Result<std::pair<std::int64_t, std::int64_t>> entries_and_last_id();
+    // The index's number of entries, its greatest id, and how far its postings go.
+    struct Extent {
+        std::int64_t entries = 0, last_id = 0, postings_upto = 0;
+    };
+    Result<Extent> extent();
     PgDatabase& db_;
     KeptPrefixes kept_prefixes_;
     std::string kept_prefixes_seen_;  // their number and a sum of their hashes, when read
